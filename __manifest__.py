@@ -37,5 +37,7 @@
         "demo/hr_civil_service_demo.xml",
         "demo/hr_job_task_demo.xml",
     ],
-    
+    "assets": {
+        "web.assets_tests": ["hr_civil_service/static/tests/tours/**/*"],
+    },
 }

@@ -105,15 +105,8 @@ class HrJob(models.Model):
         """Open the current user's own position description, read-only."""
         employee = self.env.user.employee_id
         if not employee.job_id:
-            return {
-                "type": "ir.actions.client",
-                "tag": "display_notification",
-                "params": {
-                    "title": _("No position"),
-                    "message": _("Your employee record has no job position yet: ask the organisation officer."),
-                    "type": "warning",
-                },
-            }
+            # No position yet: land on the positions list rather than nowhere.
+            return self.env["ir.actions.act_window"]._for_xml_id("hr_civil_service.hr_job_action_civil")
         return {
             "type": "ir.actions.act_window",
             "name": _("My Position"),

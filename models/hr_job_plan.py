@@ -64,8 +64,14 @@ class HrJobPlan(models.Model):
 
     @api.depends("line_ids.warning", "line_ids.approved_headcount", "line_ids.department_id")
     def _compute_warnings(self):
-        cap_warnings = self._get_rank_cap_warnings()
+        # A superseded plan is a record of the past: today's staff are no longer measured against it.
+        live_plans = self.filtered(lambda p: p.state != "superseded")
+        cap_warnings = live_plans._get_rank_cap_warnings()
         for plan in self:
+            if plan.state == "superseded":
+                plan.warning_count = 0
+                plan.warning_html = False
+                continue
             messages = [line.warning for line in plan.line_ids if line.warning] + cap_warnings.get(plan.id, [])
             plan.warning_count = len(messages)
             plan.warning_html = (
@@ -137,8 +143,8 @@ class HrJobPlan(models.Model):
                     if share > cap.max_share:
                         result[plan.id].append(
                             _(
-                                "%(department)s: %(holders)s of %(approved)s approved posts (%(share).1f%%) hold "
-                                "%(tier)s ranks, above the cap of %(cap).1f%% (%(rule)s).",
+                                "%(department)s: %(holders)s of %(approved)s approved posts (%(share).1f%%) are held "
+                                "at the rank tier '%(tier)s', above the cap of %(cap).1f%% (%(rule)s).",
                                 department=department.display_name,
                                 holders=holders,
                                 approved=approved,

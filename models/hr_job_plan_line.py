@@ -40,14 +40,16 @@ class HrJobPlanLine(models.Model):
             if line.job_id:
                 line.job_name = line.job_id.name
 
-    @api.depends("job_id", "department_id", "approved_headcount")
+    @api.depends("job_id", "department_id", "approved_headcount", "plan_id.state")
     def _compute_filled(self):
         counts = self.env["hr.job.plan"]._get_filled_counts(self.company_id) if self.company_id else {}
         for line in self:
             filled = counts.get((line.department_id.id, line.job_id.id), 0) if line.job_id else 0
             line.filled_count = filled
             line.gap = filled - line.approved_headcount
-            if not line.job_id or not line.job_id.active:
+            if line.plan_id.state == "superseded":
+                line.warning = False
+            elif not line.job_id or not line.job_id.active:
                 line.warning = _(
                     "%(department)s: the position %(position)s of this plan no longer exists.",
                     department=line.department_id.display_name,
@@ -90,7 +92,10 @@ class HrJobPlanLine(models.Model):
 
     def write(self, vals):
         self._check_plan_is_draft()
-        return super().write(vals)
+        result = super().write(vals)
+        if "plan_id" in vals:
+            self._check_plan_is_draft()
+        return result
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_in_draft(self):

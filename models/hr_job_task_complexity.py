@@ -6,6 +6,7 @@ class HrJobTaskComplexity(models.Model):
     _name = "hr.job.task.complexity"
     _description = "Task Complexity Level"
     _order = "sequence, id"
+    _rec_names_search = ["name", "code"]
 
     name = fields.Char(required=True, translate=True)
     code = fields.Char(required=True)

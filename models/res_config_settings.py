@@ -1,5 +1,4 @@
-from odoo import _, api, models, fields
-from odoo.exceptions import ValidationError
+from odoo import fields, models
 
 
 class ResConfigSettings(models.TransientModel):
@@ -9,9 +8,3 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.civil_max_complexity_coefficient",
         readonly=False,
     )
-
-    @api.constrains("civil_max_complexity_coefficient")
-    def _check_civil_max_complexity_coefficient(self):
-        for settings in self:
-            if settings.civil_max_complexity_coefficient <= 0:
-                raise ValidationError(_("The maximum complexity coefficient must be greater than zero."))
