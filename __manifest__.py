@@ -8,8 +8,7 @@
     "author": "hr_civil_service contributors",
     "license": "LGPL-3",
     "application": True,
-    "installable": True,
-    "depends": ["hr", "mail", "base_import"],
+    "depends": ["hr", "mail", "portal", "base_import"],
     "data": [
         "security/security.xml",
         "security/ir.model.access.csv",
@@ -19,6 +18,7 @@
         "data/hr_job_task_complexity_data.xml",
         "data/hr_job_task_group_data.xml",
         "data/hr_civil_rank_cap_data.xml",
+        "data/hr_work_diary_data.xml",
         "data/ir_cron_data.xml",
         "views/hr_civil_rank_views.xml",
         "views/hr_civil_rank_cap_views.xml",
@@ -30,7 +30,9 @@
         "views/hr_job_plan_views.xml",
         "views/hr_employee_views.xml",
         "views/res_config_settings_views.xml",
+        "views/hr_work_diary_views.xml",
         "reports/hr_job_headcount_report_views.xml",
+        "wizards/hr_work_diary_return_wizard_views.xml",
         "views/menus.xml",
     ],
     "demo": [

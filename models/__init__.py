@@ -14,3 +14,7 @@ from . import hr_job
 from . import hr_employee_base
 from . import hr_employee
 from . import hr_employee_public
+from . import hr_work_diary
+from . import hr_work_diary_line
+from . import hr_work_diary_flag
+from . import hr_work_diary_flag_rule

@@ -24,6 +24,7 @@ class HrCivilRank(models.Model):
     )
     level = fields.Selection(
         RANK_LEVELS,
+        string="Tier",
         required=True,
         default="specialist",
         help="Rank tier under Luật Cán bộ, công chức 2025 Art. 24: chuyên gia cao cấp, chuyên viên cao cấp, "
@@ -31,9 +32,7 @@ class HrCivilRank(models.Model):
     )
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
-    company_id = fields.Many2one(
-        "res.company", help="Leave empty to share the rank with every agency of the database."
-    )
+    company_id = fields.Many2one("res.company", help="Leave empty to share the rank with every agency of the database.")
     description = fields.Text()
 
     _sql_constraints = [

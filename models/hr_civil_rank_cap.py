@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from .hr_civil_rank import RANK_LEVELS
@@ -14,6 +14,7 @@ class HrCivilRankCap(models.Model):
     active = fields.Boolean(default=True)
     rank_level = fields.Selection(
         RANK_LEVELS,
+        string="Tier",
         required=True,
         default="senior",
         help="Every rank of this tier counts against the cap.",
@@ -38,13 +39,15 @@ class HrCivilRankCap(models.Model):
     def _check_max_share(self):
         for cap in self:
             if not 0 < cap.max_share <= 100:
-                raise ValidationError(_("The maximum share of a rank cap must be between 0 and 100 percent."))
+                raise ValidationError(self.env._("The maximum share of a rank cap must be between 0 and 100 percent."))
 
     @api.constrains("date_from", "date_to")
     def _check_dates(self):
         for cap in self:
             if cap.date_from and cap.date_to and cap.date_from > cap.date_to:
-                raise ValidationError(_("The end date of the rank cap '%(name)s' is before its start date.", name=cap.name))
+                raise ValidationError(
+                    self.env._("The end date of the rank cap '%(name)s' is before its start date.", name=cap.name)
+                )
 
     def _is_valid_on(self, date):
         self.ensure_one()

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 
 POSITION_GROUPS = [
     ("leadership", "Leadership and management"),
@@ -19,7 +19,9 @@ class HrJob(models.Model):
         "Nghị định 62/2020/NĐ-CP Art. 4, Nghị định 361/2025/NĐ-CP.",
     )
     civil_rank_id = fields.Many2one(
-        "hr.civil.rank", string="Rank", check_company=True,
+        "hr.civil.rank",
+        string="Rank",
+        check_company=True,
         help="Lowest rank (ngạch) a holder of the position needs.",
     )
     civil_duty_ids = fields.One2many("hr.job.duty", "job_id", string="Tasks of the Position", copy=True)
@@ -32,24 +34,35 @@ class HrJob(models.Model):
     )
     civil_task_count = fields.Integer(compute="_compute_civil_task_count", string="Standard Task Count")
     civil_plan_id = fields.Many2one(
-        "hr.job.plan", string="Plan in Force", compute="_compute_civil_headcount", compute_sudo=True,
+        "hr.job.plan",
+        string="Plan in Force",
+        compute="_compute_civil_headcount",
+        compute_sudo=True,
         groups="hr_civil_service.group_supervisor,hr_civil_service.group_org_officer",
     )
     civil_approved_headcount = fields.Integer(
-        string="Approved Headcount", compute="_compute_civil_headcount", compute_sudo=True,
+        string="Approved Headcount",
+        compute="_compute_civil_headcount",
+        compute_sudo=True,
         help="Headcount of this position in the approved plans in force.",
     )
     civil_filled_count = fields.Integer(
-        string="Filled", compute="_compute_civil_headcount", compute_sudo=True,
+        string="Filled",
+        compute="_compute_civil_headcount",
+        compute_sudo=True,
         help="Active employees holding this position.",
     )
     civil_fill_rate = fields.Float(string="Fill Rate (%)", compute="_compute_civil_headcount", compute_sudo=True)
-    civil_headcount_warning = fields.Char(string="Headcount Warning", compute="_compute_civil_headcount", compute_sudo=True)
+    civil_headcount_warning = fields.Char(
+        string="Headcount Warning", compute="_compute_civil_headcount", compute_sudo=True
+    )
 
     def _compute_civil_task_count(self):
-        counts = dict(
-            self.env["hr.job.task"]._read_group([("job_ids", "in", self.ids)], ["job_ids"], ["__count"])
-        ) if self.ids else {}
+        counts = (
+            dict(self.env["hr.job.task"]._read_group([("job_ids", "in", self.ids)], ["job_ids"], ["__count"]))
+            if self.ids
+            else {}
+        )
         for job in self:
             job.civil_task_count = counts.get(job, 0)
 
@@ -62,16 +75,22 @@ class HrJob(models.Model):
         approved = {}
         plan_of_job = {}
         if jobs and plans:
-            for job, plan, headcount in self.env["hr.job.plan.line"].sudo()._read_group(
-                [("plan_id", "in", plans.ids), ("job_id", "in", jobs.ids)],
-                ["job_id", "plan_id"],
-                ["approved_headcount:sum"],
+            for job, plan, headcount in (
+                self.env["hr.job.plan.line"]
+                .sudo()
+                ._read_group(
+                    [("plan_id", "in", plans.ids), ("job_id", "in", jobs.ids)],
+                    ["job_id", "plan_id"],
+                    ["approved_headcount:sum"],
+                )
             ):
                 approved[job.id] = approved.get(job.id, 0) + headcount
                 plan_of_job.setdefault(job.id, plan)
-        filled = dict(
-            self.env["hr.employee"].sudo()._read_group([("job_id", "in", jobs.ids)], ["job_id"], ["__count"])
-        ) if jobs else {}
+        filled = (
+            dict(self.env["hr.employee"].sudo()._read_group([("job_id", "in", jobs.ids)], ["job_id"], ["__count"]))
+            if jobs
+            else {}
+        )
         for job in self:
             job_approved = approved.get(job.id, 0)
             job_filled = filled.get(job, 0) if job.id else 0
@@ -81,14 +100,18 @@ class HrJob(models.Model):
             job.civil_fill_rate = 100.0 * job_filled / job_approved if job_approved else 0.0
             if job.id not in plan_of_job:
                 job.civil_headcount_warning = (
-                    _("This position is in no approved plan in force, yet %(filled)s employees hold it.",
-                      filled=job_filled)
-                    if job_filled else False
+                    self.env._(
+                        "This position is in no approved plan in force, yet %(filled)s employees hold it.",
+                        filled=job_filled,
+                    )
+                    if job_filled
+                    else False
                 )
             elif job_filled > job_approved:
-                job.civil_headcount_warning = _(
+                job.civil_headcount_warning = self.env._(
                     "%(filled)s employees hold this position for %(approved)s approved posts.",
-                    filled=job_filled, approved=job_approved,
+                    filled=job_filled,
+                    approved=job_approved,
                 )
             else:
                 job.civil_headcount_warning = False
@@ -109,7 +132,7 @@ class HrJob(models.Model):
             return self.env["ir.actions.act_window"]._for_xml_id("hr_civil_service.hr_job_action_civil")
         return {
             "type": "ir.actions.act_window",
-            "name": _("My Position"),
+            "name": self.env._("My Position"),
             "res_model": "hr.job",
             "res_id": employee.job_id.id,
             "view_mode": "form",

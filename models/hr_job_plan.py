@@ -2,7 +2,7 @@ from collections import defaultdict
 
 from markupsafe import Markup, escape
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 LOCKED_PLAN_FIELDS = {"name", "decision_date", "effective_date", "authority", "company_id", "department_id", "line_ids"}
@@ -54,7 +54,7 @@ class HrJobPlan(models.Model):
     total_approved_headcount = fields.Integer(compute="_compute_totals", string="Approved Headcount Total")
     total_filled = fields.Integer(compute="_compute_totals", string="Filled Total")
     warning_count = fields.Integer(compute="_compute_warnings")
-    warning_html = fields.Html(compute="_compute_warnings", sanitize=False)
+    warning_html = fields.Html(string="Warnings", compute="_compute_warnings", sanitize=False)
 
     @api.depends("line_ids.approved_headcount", "line_ids.filled_count")
     def _compute_totals(self):
@@ -103,10 +103,14 @@ class HrJobPlan(models.Model):
     @api.model
     def _get_filled_counts(self, companies):
         """Active employees per (department, position): one grouped query for any number of positions."""
-        groups = self.env["hr.employee"].sudo()._read_group(
-            [("company_id", "in", companies.ids), ("job_id", "!=", False)],
-            ["department_id", "job_id"],
-            ["__count"],
+        groups = (
+            self.env["hr.employee"]
+            .sudo()
+            ._read_group(
+                [("company_id", "in", companies.ids), ("job_id", "!=", False)],
+                ["department_id", "job_id"],
+                ["__count"],
+            )
         )
         return {(department.id, job.id): count for department, job, count in groups}
 
@@ -116,18 +120,24 @@ class HrJobPlan(models.Model):
         plans = self.filtered("line_ids")
         if not plans:
             return result
-        caps = self.env["hr.civil.rank.cap"].sudo().search(
-            [("company_id", "in", plans.company_id.ids + [False]), ("department_ids", "!=", False)]
+        caps = (
+            self.env["hr.civil.rank.cap"]
+            .sudo()
+            .search([("company_id", "in", plans.company_id.ids + [False]), ("department_ids", "!=", False)])
         )
         today = fields.Date.context_today(self)
         caps = caps.filtered(lambda cap: cap._is_valid_on(today))
         if not caps:
             return result
         departments = plans.line_ids.department_id
-        groups = self.env["hr.employee"].sudo()._read_group(
-            [("department_id", "in", departments.ids), ("civil_rank_id", "!=", False)],
-            ["department_id", "civil_rank_id"],
-            ["__count"],
+        groups = (
+            self.env["hr.employee"]
+            .sudo()
+            ._read_group(
+                [("department_id", "in", departments.ids), ("civil_rank_id", "!=", False)],
+                ["department_id", "civil_rank_id"],
+                ["__count"],
+            )
         )
         tier_counts = defaultdict(int)
         for department, rank, count in groups:
@@ -142,7 +152,7 @@ class HrJobPlan(models.Model):
                     share = 100.0 * holders / approved if approved else (100.0 if holders else 0.0)
                     if share > cap.max_share:
                         result[plan.id].append(
-                            _(
+                            self.env._(
                                 "%(department)s: %(holders)s of %(approved)s approved posts (%(share).1f%%) are held "
                                 "at the rank tier '%(tier)s', above the cap of %(cap).1f%% (%(rule)s).",
                                 department=department.display_name,
@@ -162,10 +172,15 @@ class HrJobPlan(models.Model):
     def action_approve(self):
         for plan in self:
             if plan.state != "draft":
-                raise UserError(_("Only a draft plan can be approved; %(plan)s is not a draft.", plan=plan.name))
+                raise UserError(
+                    self.env._("Only a draft plan can be approved; %(plan)s is not a draft.", plan=plan.name)
+                )
             if not plan.line_ids:
                 raise UserError(
-                    _("The plan %(plan)s has no headcount lines: add at least one before approving it.", plan=plan.name)
+                    self.env._(
+                        "The plan %(plan)s has no headcount lines: add at least one before approving it.",
+                        plan=plan.name,
+                    )
                 )
         self.write({"state": "approved", "approved_by_id": self.env.uid, "approval_date": fields.Datetime.now()})
         self._supersede_older_plans()
@@ -187,8 +202,8 @@ class HrJobPlan(models.Model):
             if older:
                 older.with_context(civil_plan_workflow=True).write({"state": "superseded", "superseded_by_id": plan.id})
                 for old in older:
-                    old.message_post(body=_("Superseded by plan %(plan)s.", plan=plan.name))
-                plan.message_post(body=_("Supersedes %(plans)s.", plans=", ".join(older.mapped("name"))))
+                    old.message_post(body=self.env._("Superseded by plan %(plan)s.", plan=plan.name))
+                plan.message_post(body=self.env._("Supersedes %(plans)s.", plans=", ".join(older.mapped("name"))))
 
     @api.model
     def _cron_supersede_plans(self):
@@ -199,8 +214,10 @@ class HrJobPlan(models.Model):
             locked = self.filtered(lambda p: p.state != "draft")
             if locked:
                 raise UserError(
-                    _("The plan %(plan)s is no longer a draft: its decision and headcount can no longer change.",
-                      plan=locked[0].name)
+                    self.env._(
+                        "The plan %(plan)s is no longer a draft: its decision and headcount can no longer change.",
+                        plan=locked[0].name,
+                    )
                 )
         return super().write(vals)
 
@@ -209,10 +226,12 @@ class HrJobPlan(models.Model):
         for plan in self:
             if plan.state != "draft":
                 raise UserError(
-                    _("The plan %(plan)s has been approved: it is kept as a record and cannot be deleted.",
-                      plan=plan.name)
+                    self.env._(
+                        "The plan %(plan)s has been approved: it is kept as a record and cannot be deleted.",
+                        plan=plan.name,
+                    )
                 )
 
     def copy_data(self, default=None):
         vals_list = super().copy_data(default=default)
-        return [dict(vals, name=self.env._("%s (copy)", plan.name)) for plan, vals in zip(self, vals_list)]
+        return [dict(vals, name=self.env._("%s (copy)", plan.name)) for plan, vals in zip(self, vals_list, strict=True)]

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 
@@ -13,7 +13,11 @@ class HrJobPlanLine(models.Model):
     plan_state = fields.Selection(related="plan_id.state", string="Plan Status")
     department_id = fields.Many2one("hr.department", required=True, index=True, check_company=True)
     job_id = fields.Many2one(
-        "hr.job", string="Position", index=True, ondelete="set null", check_company=True,
+        "hr.job",
+        string="Position",
+        index=True,
+        ondelete="set null",
+        check_company=True,
         help="Empty when the position has been deleted since the plan was approved.",
     )
     job_name = fields.Char(
@@ -30,8 +34,11 @@ class HrJobPlanLine(models.Model):
     warning = fields.Char(compute="_compute_filled")
 
     _sql_constraints = [
-        ("plan_department_job_uniq", "unique(plan_id, department_id, job_id)",
-         "A position appears once per department in a plan."),
+        (
+            "plan_department_job_uniq",
+            "unique(plan_id, department_id, job_id)",
+            "A position appears once per department in a plan.",
+        ),
     ]
 
     @api.depends("job_id")
@@ -50,13 +57,13 @@ class HrJobPlanLine(models.Model):
             if line.plan_id.state == "superseded":
                 line.warning = False
             elif not line.job_id or not line.job_id.active:
-                line.warning = _(
+                line.warning = self.env._(
                     "%(department)s: the position %(position)s of this plan no longer exists.",
                     department=line.department_id.display_name,
-                    position=line.job_name or _("(unnamed)"),
+                    position=line.job_name or self.env._("(unnamed)"),
                 )
             elif filled > line.approved_headcount:
-                line.warning = _(
+                line.warning = self.env._(
                     "%(department)s / %(position)s: %(filled)s employees for %(approved)s approved posts.",
                     department=line.department_id.display_name,
                     position=line.job_id.name,
@@ -71,7 +78,9 @@ class HrJobPlanLine(models.Model):
         for line in self:
             if line.approved_headcount < 0:
                 raise ValidationError(
-                    _("The approved headcount of %(position)s cannot be negative.", position=line.job_name or "")
+                    self.env._(
+                        "The approved headcount of %(position)s cannot be negative.", position=line.job_name or ""
+                    )
                 )
 
     def _check_plan_is_draft(self):
@@ -80,8 +89,10 @@ class HrJobPlanLine(models.Model):
         locked = self.plan_id.filtered(lambda plan: plan.state != "draft")
         if locked:
             raise UserError(
-                _("The plan %(plan)s is no longer a draft: its headcount lines can no longer change.",
-                  plan=locked[0].name)
+                self.env._(
+                    "The plan %(plan)s is no longer a draft: its headcount lines can no longer change.",
+                    plan=locked[0].name,
+                )
             )
 
     @api.model_create_multi

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import float_compare
 
@@ -58,9 +58,7 @@ class HrJobTask(models.Model):
     date_to = fields.Date(string="Valid To")
     description = fields.Text()
     active = fields.Boolean(default=True)
-    company_id = fields.Many2one(
-        "res.company", required=True, index=True, default=lambda self: self.env.company
-    )
+    company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
 
     _sql_constraints = [
         ("code_company_uniq", "unique(code, company_id)", "A task code must be unique per company."),
@@ -85,10 +83,10 @@ class HrJobTask(models.Model):
     def _check_coefficient_value(self, coefficient, company):
         maximum = company.civil_max_complexity_coefficient
         if float_compare(coefficient, 0.0, precision_digits=4) <= 0:
-            raise ValidationError(_("A complexity coefficient must be greater than zero."))
+            raise ValidationError(self.env._("A complexity coefficient must be greater than zero."))
         if maximum and float_compare(coefficient, maximum, precision_digits=4) > 0:
             raise ValidationError(
-                _(
+                self.env._(
                     "The complexity coefficient %(coefficient)s is above the maximum of %(maximum)s "
                     "set for %(company)s.",
                     coefficient=coefficient,
@@ -107,7 +105,7 @@ class HrJobTask(models.Model):
         for task in self:
             if float_compare(task.standard_hours, 0.0, precision_digits=4) <= 0:
                 raise ValidationError(
-                    _("The standard hours of task %(task)s must be greater than zero.", task=task.display_name)
+                    self.env._("The standard hours of task %(task)s must be greater than zero.", task=task.display_name)
                 )
 
     @api.constrains("date_from", "date_to")
@@ -115,7 +113,9 @@ class HrJobTask(models.Model):
         for task in self:
             if task.date_from and task.date_to and task.date_from > task.date_to:
                 raise ValidationError(
-                    _("The task %(task)s ends before it starts: check its validity dates.", task=task.display_name)
+                    self.env._(
+                        "The task %(task)s ends before it starts: check its validity dates.", task=task.display_name
+                    )
                 )
 
     def _check_code_available(self, vals_list):
@@ -128,22 +128,30 @@ class HrJobTask(models.Model):
             company_id = vals.get("company_id") or (self[:1].company_id.id if self else self.env.company.id)
             key = (vals["code"].strip(), company_id)
             if key in wanted:
-                raise ValidationError(_("The task code %(code)s is used twice in this company.", code=key[0]))
+                raise ValidationError(self.env._("The task code %(code)s is used twice in this company.", code=key[0]))
             wanted[key] = True
         if not wanted:
             return
-        others = self.with_context(active_test=False).sudo().search_fetch(
-            [
-                ("code", "in", list({code for code, _company in wanted})),
-                ("company_id", "in", list({company for _code, company in wanted})),
-                ("id", "not in", self.ids),
-            ],
-            ["code", "company_id"],
+        others = (
+            self.with_context(active_test=False)
+            .sudo()
+            .search_fetch(
+                [
+                    ("code", "in", list({code for code, _company in wanted})),
+                    ("company_id", "in", list({company for _code, company in wanted})),
+                    ("id", "not in", self.ids),
+                ],
+                ["code", "company_id"],
+            )
         )
         for other in others:
             if (other.code, other.company_id.id) in wanted:
                 raise ValidationError(
-                    _("The task code %(code)s is already used in %(company)s.", code=other.code, company=other.company_id.name)
+                    self.env._(
+                        "The task code %(code)s is already used in %(company)s.",
+                        code=other.code,
+                        company=other.company_id.name,
+                    )
                 )
 
     @api.model_create_multi
@@ -158,7 +166,9 @@ class HrJobTask(models.Model):
         if vals.get("code"):
             vals["code"] = vals["code"].strip()
             if len(self) > 1:
-                raise ValidationError(_("Several tasks cannot receive the same code %(code)s.", code=vals["code"]))
+                raise ValidationError(
+                    self.env._("Several tasks cannot receive the same code %(code)s.", code=vals["code"])
+                )
             for task in self:
                 task._check_code_available([dict(vals, company_id=vals.get("company_id") or task.company_id.id)])
         return super().write(vals)
@@ -171,7 +181,7 @@ class HrJobTask(models.Model):
     def get_import_templates(self):
         return [
             {
-                "label": _("Import Template for Standard Tasks"),
+                "label": self.env._("Import Template for Standard Tasks"),
                 "template": "/hr_civil_service/static/xls/hr_job_task.xlsx",
             }
         ]

@@ -11,6 +11,7 @@ class HrJobTaskGroup(models.Model):
     code = fields.Char(required=True)
     sequence = fields.Integer(default=10)
     open_to_all = fields.Boolean(
+        string="Open to All",
         help="Tasks of this group may be logged by any official, whatever their position "
         "(shared professional tasks and other tasks).",
     )

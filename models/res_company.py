@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -11,22 +11,66 @@ class ResCompany(models.Model):
         help="Highest complexity coefficient a standard task may carry in this agency. "
         "There is no national table of coefficients: each agency sets its own.",
     )
+    civil_diary_max_daily_hours = fields.Float(
+        string="Maximum Hours a Day",
+        default=12.0,
+        help="A diary sheet whose claimed hours add up to more is refused.",
+    )
+    civil_diary_backdate_days = fields.Integer(
+        string="Backdating Window (days)",
+        default=7,
+        help="Staff may not enter a day older than this; their supervisor still can.",
+    )
+    civil_diary_padding_ratio = fields.Float(
+        string="Padding Ratio",
+        default=1.5,
+        help="A line claiming more than this ratio times its standard hours is flagged.",
+    )
+    civil_diary_month_close_day = fields.Integer(
+        string="Month Close Day",
+        default=25,
+        help="After this day of the month, the previous month's missing or unsubmitted days are marked late "
+        "for the KPI (Khánh Hòa practice: monthly KPI report due before the 25th).",
+    )
+    civil_diary_lead_factor = fields.Float(string="Lead Role Factor", default=1.0, help="Chủ trì.")
+    civil_diary_support_factor = fields.Float(string="Support Role Factor", default=0.3, help="Phối hợp.")
+    civil_diary_late_entry_days = fields.Integer(
+        string="Late Entry After (days)",
+        default=3,
+        help="A sheet created more than this many days after its date is flagged.",
+    )
+    civil_diary_approval_reminder_days = fields.Integer(
+        string="Remind Approvers After (days)",
+        default=2,
+        help="Approvers are reminded of sheets waiting for them longer than this.",
+    )
+    civil_diary_underdeclared_share = fields.Float(
+        string="Under-declaration Share",
+        default=0.5,
+        help="A week whose claimed hours stay below this share of the schedule's hours is flagged.",
+    )
 
     @api.constrains("civil_max_complexity_coefficient")
     def _check_civil_max_complexity_coefficient(self):
         for company in self:
             maximum = company.civil_max_complexity_coefficient
             if maximum <= 0:
-                raise ValidationError(_("The maximum complexity coefficient must be greater than zero."))
-            above = self.env["hr.job.task"].sudo().with_context(active_test=False).search_count(
-                [("company_id", "=", company.id), ("coefficient", ">", maximum)]
+                raise ValidationError(self.env._("The maximum complexity coefficient must be greater than zero."))
+            above = (
+                self.env["hr.job.task"]
+                .sudo()
+                .with_context(active_test=False)
+                .search_count([("company_id", "=", company.id), ("coefficient", ">", maximum)])
             )
-            above += self.env["hr.job.task.complexity"].sudo().with_context(active_test=False).search_count(
-                [("company_id", "in", [company.id, False]), ("coefficient", ">", maximum)]
+            above += (
+                self.env["hr.job.task.complexity"]
+                .sudo()
+                .with_context(active_test=False)
+                .search_count([("company_id", "in", [company.id, False]), ("coefficient", ">", maximum)])
             )
             if above:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(count)s standard tasks or complexity levels of %(company)s carry a coefficient above "
                         "%(maximum)s: lower them before lowering the maximum.",
                         count=above,

@@ -16,8 +16,12 @@ class HrJobHeadcountReport(models.Model):
     approved_headcount = fields.Integer(readonly=True, aggregator="sum")
     filled_count = fields.Integer(string="Filled", readonly=True, aggregator="sum")
     gap = fields.Integer(readonly=True, aggregator="sum", help="Filled minus approved: positive means over the plan.")
-    over_count = fields.Integer(string="Over the Plan", readonly=True, aggregator="sum",
-                                help="Employees above the approved headcount of the line.")
+    over_count = fields.Integer(
+        string="Over the Plan",
+        readonly=True,
+        aggregator="sum",
+        help="Employees above the approved headcount of the line.",
+    )
     vacancy_count = fields.Integer(string="Vacancies", readonly=True, aggregator="sum")
     is_over = fields.Boolean(string="Over Headcount", readonly=True)
 

@@ -1,0 +1,289 @@
+import statistics
+from collections import defaultdict
+from datetime import datetime, time, timedelta
+from difflib import SequenceMatcher
+
+from odoo import fields, models
+
+STANDARD_DAY_HOURS = 8.0
+STANDARD_WEEK_HOURS = 40.0
+
+
+class HrWorkDiaryFlagRule(models.Model):
+    """A registry of explaining rules. A new rule is one ``_rule_<code>`` method plus one data record."""
+
+    _name = "hr.work.diary.flag.rule"
+    _description = "Work Diary Flag Rule"
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    code = fields.Char(required=True, help="The rule runs the method _rule_<code> of this model.")
+    sequence = fields.Integer(default=10)
+    severity = fields.Selection(
+        [("info", "Information"), ("warning", "Warning"), ("danger", "Serious")], default="warning", required=True
+    )
+    description = fields.Text(translate=True)
+    active = fields.Boolean(default=True)
+
+    _sql_constraints = [("code_uniq", "unique(code)", "A flag rule code must be unique.")]
+
+    def _evaluate(self, diaries):
+        """Return [(diary, line or None, explanation)] for the diaries this rule flags."""
+        self.ensure_one()
+        method = getattr(self, f"_rule_{self.code}", None)
+        if method is None:
+            return []
+        return method(diaries)
+
+    # ------------------------------------------------------------------
+    # Helpers
+    # ------------------------------------------------------------------
+    def _week_bounds(self, day):
+        start = day - timedelta(days=day.weekday())
+        return start, start + timedelta(days=6)
+
+    def _sheets_around(self, diaries, days_before, days_after=0):
+        """Submitted or approved sheets of the same employees in a window, one query."""
+        if not diaries:
+            return self.env["hr.work.diary"]
+        first = min(diaries.mapped("date")) - timedelta(days=days_before)
+        last = max(diaries.mapped("date")) + timedelta(days=days_after)
+        return (
+            self.env["hr.work.diary"]
+            .sudo()
+            .search(
+                [
+                    ("employee_id", "in", diaries.employee_id.ids),
+                    ("date", ">=", first),
+                    ("date", "<=", last),
+                    "|",
+                    ("state", "in", ("submitted", "approved")),
+                    ("id", "in", diaries.ids),
+                ],
+                order="date",
+            )
+        )
+
+    def _scheduled_hours(self, employee, date_from, date_to):
+        """Hours of the employee's working schedule between two dates, leaves and holidays removed."""
+        tz_start = datetime.combine(date_from, time.min)
+        tz_end = datetime.combine(date_to, time.max)
+        per_day = employee._list_work_time_per_day(tz_start, tz_end).get(employee.id, [])
+        return sum(hours for _day, hours in per_day)
+
+    # ------------------------------------------------------------------
+    # Rules
+    # ------------------------------------------------------------------
+    def _rule_padding(self, diaries):
+        result = []
+        for diary in diaries:
+            ratio = diary.company_id.civil_diary_padding_ratio
+            for line in diary.line_ids.filtered(lambda line: line.task_id and line.standard_hours):
+                if ratio and line.claimed_hours > ratio * line.standard_hours:
+                    result.append(
+                        (
+                            diary,
+                            line,
+                            self.env._(
+                                "'%(task)s' claims %(claimed)s h for a standard of %(standard)s h "
+                                "(over %(ratio)s times).",
+                                task=line.name,
+                                claimed=round(line.claimed_hours, 2),
+                                standard=round(line.standard_hours, 2),
+                                ratio=ratio,
+                            ),
+                        )
+                    )
+        return result
+
+    def _rule_long_day(self, diaries):
+        return [
+            (
+                diary,
+                None,
+                self.env._(
+                    "%(total)s h claimed in one day, above the standard day of %(standard)s h.",
+                    total=round(diary.total_claimed_hours, 2),
+                    standard=STANDARD_DAY_HOURS,
+                ),
+            )
+            for diary in diaries
+            if diary.total_claimed_hours > STANDARD_DAY_HOURS
+        ]
+
+    def _rule_long_week(self, diaries):
+        sheets = self._sheets_around(diaries, 6, 6)
+        result = []
+        for diary in diaries:
+            start, end = self._week_bounds(diary.date)
+            week = sheets.filtered(
+                lambda s, d=diary, a=start, b=end: s.employee_id == d.employee_id and a <= s.date <= b
+            )
+            total = sum(week.mapped("total_claimed_hours"))
+            if total > STANDARD_WEEK_HOURS:
+                result.append(
+                    (
+                        diary,
+                        None,
+                        self.env._(
+                            "%(total)s h claimed in the week of %(start)s, above the standard week of %(standard)s h.",
+                            total=round(total, 2),
+                            start=start.strftime("%d/%m/%Y"),
+                            standard=STANDARD_WEEK_HOURS,
+                        ),
+                    )
+                )
+        return result
+
+    def _rule_copied_standard_days(self, diaries):
+        sheets = self._sheets_around(diaries, 14)
+        result = []
+        for diary in diaries:
+            history = sheets.filtered(lambda s, d=diary: s.employee_id == d.employee_id and s.date <= d.date)
+            streak = 0
+            for sheet in history.sorted("date", reverse=True):
+                copied = any(sheet.line_ids.mapped("is_copied"))
+                if abs(sheet.total_claimed_hours - STANDARD_DAY_HOURS) < 0.001 and copied:
+                    streak += 1
+                else:
+                    break
+            if streak >= 5:
+                result.append(
+                    (
+                        diary,
+                        None,
+                        self.env._(
+                            "%(days)s days running with exactly %(standard)s h made of copied lines.",
+                            days=streak,
+                            standard=STANDARD_DAY_HOURS,
+                        ),
+                    )
+                )
+        return result
+
+    def _rule_late_entry(self, diaries):
+        result = []
+        for diary in diaries:
+            limit = diary.company_id.civil_diary_late_entry_days
+            created = (diary.create_date or fields.Datetime.now()).date()
+            delay = (created - diary.date).days
+            if limit and delay > limit:
+                result.append(
+                    (
+                        diary,
+                        None,
+                        self.env._(
+                            "Entered %(delay)s days after the day worked (more than %(limit)s).",
+                            delay=delay,
+                            limit=limit,
+                        ),
+                    )
+                )
+        return result
+
+    def _rule_near_duplicate(self, diaries):
+        sheets = self._sheets_around(diaries, 10)
+        result = []
+        for diary in diaries:
+            previous = sheets.filtered(lambda s, d=diary: s.employee_id == d.employee_id and s.date < d.date)
+            previous = previous.sorted("date")[-1:] if previous else previous
+            if not previous:
+                continue
+            earlier = [
+                (line.name or "").strip().lower()
+                for line in previous.line_ids
+                if line.name and (not line.task_id or line.name != line.task_id.name)
+            ]
+            for line in diary.line_ids:
+                text = (line.name or "").strip().lower()
+                if not text or (line.task_id and line.name == line.task_id.name) or len(text) < 15:
+                    continue
+                if any(SequenceMatcher(None, text, other).ratio() >= 0.9 for other in earlier):
+                    result.append(
+                        (
+                            diary,
+                            line,
+                            self.env._(
+                                "The description '%(text)s' repeats almost word for word the day before (%(date)s).",
+                                text=line.name,
+                                date=previous.date.strftime("%d/%m/%Y"),
+                            ),
+                        )
+                    )
+        return result
+
+    def _rule_under_declared(self, diaries):
+        sheets = self._sheets_around(diaries, 6)
+        result = []
+        for diary in diaries:
+            share = diary.company_id.civil_diary_underdeclared_share
+            start, _end = self._week_bounds(diary.date)
+            # judged on the last working day of the week only, when the week is complete
+            if diary.date.weekday() < 4:
+                continue
+            expected = self._scheduled_hours(diary.employee_id, start, diary.date)
+            week = sheets.filtered(lambda s, d=diary, a=start: s.employee_id == d.employee_id and a <= s.date <= d.date)
+            total = sum(week.mapped("total_claimed_hours"))
+            if share and expected and total < share * expected:
+                result.append(
+                    (
+                        diary,
+                        None,
+                        self.env._(
+                            "Only %(total)s h declared in the week of %(start)s for %(expected)s scheduled hours "
+                            "(below %(share)s%%).",
+                            total=round(total, 2),
+                            start=start.strftime("%d/%m/%Y"),
+                            expected=round(expected, 2),
+                            share=round(share * 100),
+                        ),
+                    )
+                )
+        return result
+
+    def _rule_peer_outlier(self, diaries):
+        """Hours per unit far above peers on the same task over 90 days: median + 3 scaled MAD."""
+        lines = diaries.line_ids.filtered(lambda line: line.task_id and line.quantity)
+        if not lines:
+            return []
+        since = min(diaries.mapped("date")) - timedelta(days=90)
+        peer_rows = (
+            self.env["hr.work.diary.line"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("task_id", "in", lines.task_id.ids),
+                    ("date", ">=", since),
+                    ("state", "in", ("submitted", "approved")),
+                    ("id", "not in", lines.ids),
+                ],
+                ["task_id", "employee_id", "claimed_hours", "quantity"],
+            )
+        )
+        per_task = defaultdict(list)
+        for row in peer_rows:
+            if row.quantity:
+                per_task[row.task_id.id].append((row.employee_id.id, row.claimed_hours / row.quantity))
+        result = []
+        for line in lines:
+            values = [value for employee, value in per_task[line.task_id.id] if employee != line.employee_id.id]
+            if len(values) < 5:
+                continue
+            median = statistics.median(values)
+            mad = statistics.median(abs(v - median) for v in values) * 1.4826
+            value = line.claimed_hours / line.quantity
+            threshold = median + 3 * mad if mad else median * 2
+            if value > threshold:
+                result.append(
+                    (
+                        line.diary_id,
+                        line,
+                        self.env._(
+                            "'%(task)s': %(value)s h per unit where colleagues log a median of %(median)s h.",
+                            task=line.name,
+                            value=round(value, 2),
+                            median=round(median, 2),
+                        ),
+                    )
+                )
+        return result

@@ -1,0 +1,204 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import float_compare
+
+
+class HrWorkDiaryLine(models.Model):
+    _name = "hr.work.diary.line"
+    _description = "Work Diary Task"
+    _order = "date desc, diary_id, sequence, id"
+    _check_company_auto = True
+
+    diary_id = fields.Many2one("hr.work.diary", string="Diary Sheet", required=True, index=True, ondelete="cascade")
+    sequence = fields.Integer(default=10)
+    employee_id = fields.Many2one(related="diary_id.employee_id", store=True, index=True)
+    department_id = fields.Many2one(related="diary_id.department_id", store=True, index=True)
+    date = fields.Date(related="diary_id.date", store=True, index=True)
+    company_id = fields.Many2one(related="diary_id.company_id", store=True, index=True)
+    state = fields.Selection(related="diary_id.state", store=True, string="Status")
+    task_id = fields.Many2one(
+        "hr.job.task",
+        string="Catalogue Task",
+        index=True,
+        check_company=True,
+        ondelete="restrict",
+        help="A task of the position's catalogue (groups open to all are available to everyone). "
+        "Leave empty for free text: the approver then sets the converted hours.",
+    )
+    task_group_id = fields.Many2one(related="task_id.group_id", store=True, string="Task Group")
+    name = fields.Char(
+        string="Description",
+        compute="_compute_name",
+        store=True,
+        readonly=False,
+        precompute=True,
+        required=True,
+    )
+    role = fields.Selection(
+        [("lead", "Lead"), ("support", "Support")],
+        default="lead",
+        required=True,
+        help="Lead (chủ trì) or support (phối hợp): converted hours are weighted by the role factors of the settings.",
+    )
+    quantity = fields.Float(default=1.0, digits=(8, 2), required=True)
+    standard_hours = fields.Float(
+        compute="_compute_standard_hours",
+        store=True,
+        digits=(8, 2),
+        help="Standard hours per unit of the task times the quantity.",
+    )
+    claimed_hours = fields.Float(
+        compute="_compute_claimed_hours",
+        store=True,
+        readonly=False,
+        digits=(6, 2),
+        aggregator="sum",
+        help="Hours spent, as declared; defaults to the standard hours.",
+    )
+    coefficient = fields.Float(
+        compute="_compute_standard_hours",
+        store=True,
+        digits=(4, 2),
+        help="Complexity coefficient of the task when the line was entered.",
+    )
+    role_factor = fields.Float(compute="_compute_standard_hours", store=True, digits=(4, 2))
+    converted_hours = fields.Float(
+        compute="_compute_converted_hours",
+        store=True,
+        digits=(8, 2),
+        aggregator="sum",
+        help="Quantity × standard hours × complexity coefficient × role factor (giờ quy đổi); for a free-text "
+        "task, the value set by the approver.",
+    )
+    approved_converted_hours = fields.Float(string="Converted Hours Set by Approver", digits=(8, 2), copy=False)
+    approved_converted_hours_set = fields.Boolean(copy=False)
+    adjustment_reason = fields.Char(copy=False)
+    product_ref = fields.Char(string="Product Reference", help="Number of the document produced, e.g. 15/CT-VKS.")
+    attachment_ids = fields.Many2many("ir.attachment", string="Attachments", copy=False)
+    deadline = fields.Date()
+    deadline_met = fields.Boolean(string="On Time", default=True)
+    is_copied = fields.Boolean(readonly=True, copy=False, help="Copied from an earlier day in one click.")
+
+    # ------------------------------------------------------------------
+    @api.depends("task_id")
+    def _compute_name(self):
+        for line in self:
+            if line.task_id and not line.name:
+                line.name = line.task_id.name
+            elif not line.name:
+                line.name = False
+
+    @api.depends("task_id", "quantity", "role", "company_id")
+    def _compute_standard_hours(self):
+        for line in self:
+            company = line.company_id or self.env.company
+            line.standard_hours = line.task_id.standard_hours * line.quantity if line.task_id else 0.0
+            line.coefficient = line.task_id.coefficient if line.task_id else 0.0
+            line.role_factor = (
+                company.civil_diary_support_factor if line.role == "support" else company.civil_diary_lead_factor
+            )
+
+    @api.depends("standard_hours")
+    def _compute_claimed_hours(self):
+        for line in self:
+            if not line.claimed_hours:
+                line.claimed_hours = line.standard_hours
+
+    @api.depends(
+        "standard_hours", "coefficient", "role_factor", "approved_converted_hours", "approved_converted_hours_set"
+    )
+    def _compute_converted_hours(self):
+        for line in self:
+            if line.approved_converted_hours_set:
+                line.converted_hours = line.approved_converted_hours
+            elif line.task_id:
+                line.converted_hours = line.standard_hours * line.coefficient * line.role_factor
+            else:
+                line.converted_hours = 0.0
+
+    # ------------------------------------------------------------------
+    @api.constrains("claimed_hours", "quantity")
+    def _check_hours_and_quantity(self):
+        for line in self:
+            if float_compare(line.quantity, 0.0, precision_digits=4) <= 0:
+                raise ValidationError(
+                    self.env._("The quantity of '%(task)s' must be greater than zero.", task=line.name)
+                )
+            if float_compare(line.claimed_hours, 0.0, precision_digits=4) <= 0 or line.claimed_hours > 24:
+                raise ValidationError(
+                    self.env._("The hours claimed for '%(task)s' must be more than 0 and at most 24.", task=line.name)
+                )
+
+    @api.constrains("task_id", "date", "employee_id")
+    def _check_task_allowed(self):
+        for line in self.filtered("task_id"):
+            task = line.task_id
+            if not task._is_valid_on(line.date):
+                raise ValidationError(
+                    self.env._(
+                        "The task %(task)s is not valid on %(date)s.",
+                        task=task.display_name,
+                        date=line.date.strftime("%d/%m/%Y"),
+                    )
+                )
+            if not task.group_id.open_to_all and line.employee_id.job_id not in task.job_ids:
+                raise ValidationError(
+                    self.env._(
+                        "The task %(task)s does not belong to the position of %(employee)s.",
+                        task=task.display_name,
+                        employee=line.employee_id.name,
+                    )
+                )
+
+    def _check_diary_editable(self):
+        if self.env.context.get("civil_diary_workflow"):
+            return
+        self.diary_id._check_editable()
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        lines._check_diary_editable()
+        lines.diary_id._check_daily_total()
+        return lines
+
+    def write(self, vals):
+        self._check_diary_editable()
+        result = super().write(vals)
+        if "claimed_hours" in vals or "diary_id" in vals:
+            self._check_diary_editable()
+            self.diary_id._check_daily_total()
+        return result
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_if_editable(self):
+        self._check_diary_editable()
+
+    # ------------------------------------------------------------------
+    def action_set_converted_hours(self, hours, reason):
+        """The approver sets or adjusts converted hours; the reason is kept in the sheet's chatter."""
+        if not reason or not reason.strip():
+            raise UserError(self.env._("Say why the converted hours are set or adjusted."))
+        if hours < 0:
+            raise ValidationError(self.env._("Converted hours cannot be negative."))
+        for line in self:
+            if line.diary_id.state != "submitted" or not line.diary_id._is_approver():
+                raise UserError(self.env._("Only the approver of a submitted diary can set its converted hours."))
+            old = line.converted_hours
+            line.with_context(civil_diary_workflow=True).write(
+                {
+                    "approved_converted_hours": hours,
+                    "approved_converted_hours_set": True,
+                    "adjustment_reason": reason.strip(),
+                }
+            )
+            line.diary_id.message_post(
+                body=self.env._(
+                    "Converted hours of '%(task)s' set from %(old)s to %(new)s: %(reason)s",
+                    task=line.name,
+                    old=round(old, 2),
+                    new=round(hours, 2),
+                    reason=reason.strip(),
+                )
+            )
+        return True

@@ -1,0 +1,1 @@
+from . import hr_work_diary_return_wizard
