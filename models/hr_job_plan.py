@@ -47,8 +47,8 @@ class HrJobPlan(models.Model):
         index=True,
     )
     line_ids = fields.One2many("hr.job.plan.line", "plan_id", string="Approved Headcount", copy=True)
-    superseded_by_id = fields.Many2one("hr.job.plan", string="Superseded By", readonly=True, copy=False)
-    approved_by_id = fields.Many2one("res.users", string="Approved By", readonly=True, copy=False)
+    superseded_by_id = fields.Many2one("hr.job.plan", readonly=True, copy=False)
+    approved_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     approval_date = fields.Datetime(readonly=True, copy=False)
     note = fields.Html()
     total_approved_headcount = fields.Integer(compute="_compute_totals", string="Approved Headcount Total")

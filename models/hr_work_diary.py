@@ -55,10 +55,9 @@ class HrWorkDiary(models.Model):
         precompute=True,
         readonly=False,
     )
-    user_id = fields.Many2one(related="employee_id.user_id", string="Employee User")
+    user_id = fields.Many2one(related="employee_id.user_id")
     approver_id = fields.Many2one(
         "res.users",
-        string="Approver",
         compute="_compute_approver_id",
         store=True,
         index=True,
@@ -147,7 +146,7 @@ class HrWorkDiary(models.Model):
         for diary in self:
             diary.can_approve = diary.state == "submitted" and diary._is_approver()
 
-    def _compute_access_url(self):
+    def _compute_access_url(self):  # pylint: disable=missing-return
         super()._compute_access_url()
         for diary in self:
             diary.access_url = f"/my/work-diary/{diary.id}"
@@ -302,7 +301,7 @@ class HrWorkDiary(models.Model):
                         "The diary of %(employee)s for %(date)s is %(state)s: it cannot be deleted.",
                         employee=diary.employee_id.name,
                         date=diary.date.strftime("%d/%m/%Y"),
-                        state=dict(DIARY_STATES)[diary.state].lower(),
+                        state=dict(diary._fields["state"]._description_selection(self.env))[diary.state],
                     )
                 )
 
@@ -540,7 +539,7 @@ class HrWorkDiary(models.Model):
     def _cron_close_month(self):
         """After the close day, the previous month's unapproved sheets are marked late for the KPI."""
         today = fields.Date.context_today(self)
-        for company in self.env["res.company"].search([]):
+        for company in self.env["res.company"].sudo().search([("civil_diary_month_close_day", ">", 0)]):
             if today.day <= company.civil_diary_month_close_day:
                 continue
             first_of_month = today.replace(day=1)

@@ -35,7 +35,7 @@ class HrWorkDiaryLine(models.Model):
         required=True,
     )
     role = fields.Selection(
-        [("lead", "Lead"), ("support", "Support")],
+        [("lead", "Lead"), ("support", "Supporting")],
         default="lead",
         required=True,
         help="Lead (chủ trì) or support (phối hợp): converted hours are weighted by the role factors of the settings.",

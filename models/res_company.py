@@ -32,8 +32,16 @@ class ResCompany(models.Model):
         help="After this day of the month, the previous month's missing or unsubmitted days are marked late "
         "for the KPI (Khánh Hòa practice: monthly KPI report due before the 25th).",
     )
-    civil_diary_lead_factor = fields.Float(string="Lead Role Factor", default=1.0, help="Chủ trì.")
-    civil_diary_support_factor = fields.Float(string="Support Role Factor", default=0.3, help="Phối hợp.")
+    civil_diary_lead_factor = fields.Float(
+        string="Lead Role Factor",
+        default=1.0,
+        help="Multiplier of the converted hours of a task the official leads (chủ trì).",
+    )
+    civil_diary_support_factor = fields.Float(
+        string="Support Role Factor",
+        default=0.3,
+        help="Multiplier of the converted hours of a task the official supports (phối hợp).",
+    )
     civil_diary_late_entry_days = fields.Integer(
         string="Late Entry After (days)",
         default=3,
