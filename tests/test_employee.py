@@ -90,10 +90,11 @@ class TestEmployee(HrCivilServiceCase):
     def test_my_position_without_position(self):
         for user in (self.org_officer, self.supervisor):
             with self.subTest(user=user.login):
+                # Without a position the app lands on the positions list rather than nowhere.
                 action = self.env["hr.job"].with_user(user).action_open_my_position()
-                self.assertEqual(action["type"], "ir.actions.client")
-                self.assertEqual(action["tag"], "display_notification")
-                self.assertEqual(action["params"]["type"], "warning")
+                self.assertEqual(action["type"], "ir.actions.act_window")
+                self.assertEqual(action["res_model"], "hr.job")
+                self.assertFalse(action.get("res_id"))
 
     def test_colleagues_public_profile(self):
         """Rank and position group are public: plain staff see them on the public employee profile."""

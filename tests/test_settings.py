@@ -54,9 +54,7 @@ class TestSettings(HrCivilServiceCase):
     def test_maximum_cannot_drop_below_existing_coefficients(self):
         """Lowering the maximum under a coefficient already in use would leave the catalogue invalid."""
         self._create_task("HRCS.S.03", coefficient=2.8)
-        settings = (
-            self.env["res.config.settings"].with_user(self.admin).create({"civil_max_complexity_coefficient": 2.5})
-        )
+        Settings = self.env["res.config.settings"].with_user(self.admin)
         with self.assertRaisesMessage(ValidationError, "lower them before lowering the maximum"):
-            settings.execute()
+            Settings.create({"civil_max_complexity_coefficient": 2.5}).execute()
         self.assertEqual(self.company.civil_max_complexity_coefficient, 3.0, "nothing is saved")

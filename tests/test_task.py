@@ -71,6 +71,7 @@ class TestStandardTask(HrCivilServiceCase):
         with self.assertRaisesMessage(ValidationError, "must be greater than zero"):
             task.coefficient = 0
         self.assertAlmostEqual(task.coefficient, 3.0)
+        task.coefficient = 2.0
 
         # The maximum is the company's own.
         self.company.civil_max_complexity_coefficient = 2.5
