@@ -225,7 +225,12 @@ class HrWorkDiary(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        keys = [(vals.get("employee_id"), vals.get("date")) for vals in vals_list if vals.get("employee_id")]
+        if not self.env.su and not self.env.context.get("civil_diary_workflow"):
+            for vals in vals_list:
+                if vals.get("state", "draft") != "draft" or vals.get("approved_by_id") or vals.get("is_late"):
+                    raise UserError(self.env._("A new diary starts as a draft."))
+        full_vals = map(self._add_missing_default_values, vals_list)  # the New button leaves employee and date out
+        keys = [(vals.get("employee_id"), vals.get("date")) for vals in full_vals if vals.get("employee_id")]
         self._check_one_sheet_a_day(keys)
         diaries = super().create(vals_list)
         diaries._check_date_allowed()
@@ -258,6 +263,22 @@ class HrWorkDiary(models.Model):
 
     def write(self, vals):
         if not self.env.context.get("civil_diary_workflow"):
+            workflow_fields = {
+                "state",
+                "submitted_date",
+                "approved_date",
+                "approved_by_id",
+                "return_reason",
+                "reopen_reason",
+                "is_late",
+                "approval_reminded_date",
+            }
+            if workflow_fields.intersection(vals) and not self.env.su:
+                raise UserError(
+                    self.env._(
+                        "The status of a diary changes only through its Submit, Approve, Return and Reopen buttons."
+                    )
+                )
             protected = {"employee_id", "date", "line_ids", "company_id"}
             if protected.intersection(vals):
                 self._check_editable()

@@ -157,12 +157,21 @@ class HrWorkDiaryLine(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su and not self.env.context.get("civil_diary_workflow"):
+            for vals in vals_list:
+                if vals.get("approved_converted_hours_set") or vals.get("adjustment_reason"):
+                    raise UserError(
+                        self.env._("Converted hours are set by the approver with a reason, not edited directly.")
+                    )
         lines = super().create(vals_list)
         lines._check_diary_editable()
         lines.diary_id._check_daily_total()
         return lines
 
     def write(self, vals):
+        guarded = {"approved_converted_hours", "approved_converted_hours_set", "adjustment_reason", "is_copied"}
+        if guarded.intersection(vals) and not self.env.context.get("civil_diary_workflow") and not self.env.su:
+            raise UserError(self.env._("Converted hours are set by the approver with a reason, not edited directly."))
         self._check_diary_editable()
         result = super().write(vals)
         if "claimed_hours" in vals or "diary_id" in vals:

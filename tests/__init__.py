@@ -8,3 +8,8 @@ from . import test_report
 from . import test_settings
 from . import test_task
 from . import test_ui
+from . import test_diary_access
+from . import test_diary_cron
+from . import test_diary_flags
+from . import test_diary_rules
+from . import test_diary_workflow
