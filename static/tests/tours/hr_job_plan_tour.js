@@ -24,6 +24,10 @@ registry.category("web_tour.tours").add("hr_civil_service_plan_tour", {
             run: "click",
         },
         {
+            content: "Wait for the approved plans list",
+            trigger: ".o_breadcrumb:contains('Approved Plans'), .o_breadcrumb:contains('Đề án được phê duyệt')",
+        },
+        {
             content: "Create a plan",
             trigger: ".o_list_view .o_list_button_add",
             run: "click",
