@@ -31,15 +31,20 @@
         "views/hr_employee_views.xml",
         "views/res_config_settings_views.xml",
         "views/hr_work_diary_views.xml",
+        "views/hr_work_diary_board_views.xml",
+        "views/portal_templates.xml",
         "reports/hr_job_headcount_report_views.xml",
+        "reports/hr_work_diary_report_views.xml",
         "wizards/hr_work_diary_return_wizard_views.xml",
         "views/menus.xml",
     ],
     "demo": [
         "demo/hr_civil_service_demo.xml",
         "demo/hr_job_task_demo.xml",
+        "demo/hr_work_diary_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": ["hr_civil_service/static/src/week/**/*"],
         "web.assets_tests": ["hr_civil_service/static/tests/tours/**/*"],
     },
 }

@@ -1,4 +1,10 @@
+from collections import defaultdict
+from datetime import datetime, time, timedelta
+
+from pytz import utc
+
 from odoo import fields, models
+from odoo.addons.resource.models.utils import Intervals
 
 
 class HrEmployee(models.Model):
@@ -9,3 +15,54 @@ class HrEmployee(models.Model):
         string="Position Plan",
         groups="hr_civil_service.group_supervisor,hr_civil_service.group_org_officer",
     )
+
+    def _civil_day_schedule(self, date_from, date_to):
+        """Each employee's days between two dates (included), from their working schedule and its leaves.
+
+        Returns ``{employee_id: {date: {"status", "schedule_hours", "work_hours"}}}`` where ``schedule_hours``
+        are the hours the schedule plans that day, ``work_hours`` what remains after leaves and public
+        holidays, and ``status`` one of work, leave, holiday, off: a day with planned hours entirely taken by a public
+        holiday (a leave with no resource) is ``holiday``, by the employee's own leave ``leave``. One pass per
+        working schedule, whatever the number of employees.
+        """
+        result = {}
+        by_calendar = defaultdict(lambda: self.browse())
+        for employee in self:
+            calendar = employee.resource_calendar_id or employee.company_id.resource_calendar_id
+            by_calendar[calendar] += employee
+        # One day of margin each side: intervals come back in each resource's time zone.
+        start = datetime.combine(date_from - timedelta(days=1), time.min).replace(tzinfo=utc)
+        end = datetime.combine(date_to + timedelta(days=2), time.min).replace(tzinfo=utc)
+        days = [date_from + timedelta(days=n) for n in range((date_to - date_from).days + 1)]
+        for calendar, employees in by_calendar.items():
+            resources = employees.resource_id
+            if calendar:
+                attendances = calendar._attendance_intervals_batch(start, end, resources)
+                leaves = calendar._leave_intervals_batch(start, end, resources)
+            else:  # fully flexible: no planned hours
+                attendances = leaves = defaultdict(Intervals)
+            for employee in employees:
+                rid = employee.resource_id.id
+                planned, remaining = defaultdict(float), defaultdict(float)
+                for begin, stop, _meta in attendances[rid]:
+                    planned[begin.date()] += (stop - begin).total_seconds() / 3600
+                for begin, stop, _meta in attendances[rid] - leaves[rid]:
+                    remaining[begin.date()] += (stop - begin).total_seconds() / 3600
+                kinds = defaultdict(set)
+                for begin, stop, leave in leaves[rid]:
+                    day = begin.date()
+                    while day <= stop.date():
+                        kinds[day].add("leave" if leave.resource_id else "holiday")
+                        day += timedelta(days=1)
+                schedule = {}
+                for day in days:
+                    hours, work = round(planned[day], 2), round(remaining[day], 2)
+                    if not hours:
+                        status = "off"
+                    elif work > 0:
+                        status = "work"
+                    else:
+                        status = "holiday" if "holiday" in kinds[day] else "leave"
+                    schedule[day] = {"status": status, "schedule_hours": hours, "work_hours": work}
+                result[employee.id] = schedule
+        return result

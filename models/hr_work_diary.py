@@ -2,7 +2,7 @@ from datetime import datetime, time, timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import float_compare
+from odoo.tools import float_compare, format_date
 
 DIARY_STATES = [
     ("draft", "Draft"),
@@ -112,7 +112,11 @@ class HrWorkDiary(models.Model):
             diary.department_id = diary.employee_id.department_id
             diary.job_id = diary.employee_id.job_id
 
-    @api.depends("employee_id.parent_id.user_id", "employee_id.department_id.manager_id.user_id")
+    @api.depends(
+        "employee_id.parent_id.user_id",
+        "employee_id.department_id.manager_id.user_id",
+        "employee_id.department_id.parent_id.manager_id.user_id",
+    )
     def _compute_approver_id(self):
         for diary in self:
             employee = diary.employee_id
@@ -574,3 +578,166 @@ class HrWorkDiary(models.Model):
                     ("is_late", "=", False),
                 ]
             ).with_context(civil_diary_workflow=True).write({"is_late": True})
+
+    # ------------------------------------------------------------------
+    # My week
+    # ------------------------------------------------------------------
+    @api.model
+    def _civil_week_start(self, day=None):
+        day = fields.Date.to_date(day) or fields.Date.context_today(self)
+        return day - timedelta(days=day.weekday())
+
+    @api.model
+    def _civil_my_employee(self):
+        employee = self.env.user.employee_id
+        if not employee:
+            raise UserError(self.env._("Your user is not linked to an employee: there is no diary to show."))
+        return employee
+
+    @api.model
+    def action_open_my_week(self, week_start=None):
+        """The lines of my week, editable in place and grouped by day, under a summary of the days."""
+        employee = self._civil_my_employee()
+        start = self._civil_week_start(week_start)
+        end = start + timedelta(days=6)
+        action = self.env["ir.actions.act_window"]._for_xml_id("hr_civil_service.hr_work_diary_line_action_my_week")
+        action["domain"] = [("employee_id", "=", employee.id), ("date", ">=", start), ("date", "<=", end)]
+        action["context"] = {
+            "civil_week_start": fields.Date.to_string(start),
+            "default_employee_id": employee.id,
+            "default_date": fields.Date.to_string(min(fields.Date.context_today(self), end)),
+        }
+        action["display_name"] = self.env._(
+            "My Week %(start)s – %(end)s", start=start.strftime("%d/%m"), end=end.strftime("%d/%m/%Y")
+        )
+        return action
+
+    @api.model
+    def get_week_summary(self, week_start=None):
+        """Each day of my week with its schedule, sheet, state and totals, and the week's totals."""
+        employee = self._civil_my_employee()
+        start = self._civil_week_start(week_start)
+        end = start + timedelta(days=6)
+        schedule = employee._civil_day_schedule(start, end)[employee.id]
+        sheets = {
+            sheet.date: sheet
+            for sheet in self.search([("employee_id", "=", employee.id), ("date", ">=", start), ("date", "<=", end)])
+        }
+        states = dict(self._fields["state"]._description_selection(self.env))
+        statuses = {
+            "work": self.env._("Working Day"),
+            "leave": self.env._("On Leave"),
+            "holiday": self.env._("Public Holiday"),
+            "off": self.env._("Day Off"),
+        }
+        today = fields.Date.context_today(self)
+        days = []
+        for offset in range(7):
+            day = start + timedelta(days=offset)
+            info, sheet = schedule[day], sheets.get(day)
+            if not sheet and info["status"] == "off":
+                continue
+            days.append(
+                {
+                    "date": fields.Date.to_string(day),
+                    "label": format_date(self.env, day, date_format="EEE dd/MM"),
+                    "status": info["status"],
+                    "status_label": statuses[info["status"]],
+                    "schedule_hours": info["work_hours"],
+                    "sheet_id": sheet.id if sheet else False,
+                    "state": sheet.state if sheet else False,
+                    "state_label": states[sheet.state] if sheet else self.env._("Not entered"),
+                    "claimed_hours": sheet.total_claimed_hours if sheet else 0.0,
+                    "converted_hours": sheet.total_converted_hours if sheet else 0.0,
+                    "flag_count": sheet.flag_count if sheet else 0,
+                    "return_reason": sheet.return_reason or "" if sheet else "",
+                    "can_submit": bool(sheet and sheet.can_edit and sheet.line_ids),
+                    "is_future": day > today,
+                }
+            )
+        return {
+            "week_start": fields.Date.to_string(start),
+            "previous_week": fields.Date.to_string(start - timedelta(days=7)),
+            "next_week": fields.Date.to_string(start + timedelta(days=7)),
+            "is_current_week": start <= today <= end,
+            "employee": employee.name,
+            "days": days,
+            "schedule_hours": sum(day["schedule_hours"] for day in days),
+            "claimed_hours": sum(day["claimed_hours"] for day in days),
+            "converted_hours": sum(day["converted_hours"] for day in days),
+        }
+
+    @api.model
+    def action_copy_lines(self, mode, week_start=None):
+        """Copy yesterday's lines (the last earlier sheet) into today, or last week's into this week, day by day.
+
+        Copied lines are marked as such (the copied-standard-days flag reads it); days that are submitted,
+        approved, in the future or off the schedule are left alone.
+        """
+        employee = self._civil_my_employee()
+        today = fields.Date.context_today(self)
+        if mode == "yesterday":
+            source = self.search(
+                [("employee_id", "=", employee.id), ("date", "<", today), ("line_ids", "!=", False)],
+                order="date desc",
+                limit=1,
+            )
+            pairs = [(source, today)] if source else []
+        elif mode == "last_week":
+            start = self._civil_week_start(week_start)
+            sources = self.search(
+                [
+                    ("employee_id", "=", employee.id),
+                    ("date", ">=", start - timedelta(days=7)),
+                    ("date", "<", start),
+                    ("line_ids", "!=", False),
+                ]
+            )
+            schedule = employee._civil_day_schedule(start, start + timedelta(days=6))[employee.id]
+            pairs = [
+                (sheet, sheet.date + timedelta(days=7))
+                for sheet in sources
+                if sheet.date + timedelta(days=7) <= today
+                and schedule[sheet.date + timedelta(days=7)]["status"] == "work"
+            ]
+        else:
+            raise UserError(self.env._("Unknown copy mode."))
+        if not pairs:
+            raise UserError(self.env._("There is nothing to copy: no earlier day with tasks was found."))
+        targets = {
+            sheet.date: sheet
+            for sheet in self.search([("employee_id", "=", employee.id), ("date", "in", [day for _s, day in pairs])])
+        }
+        vals_list, skipped = [], []
+        for source, day in pairs:
+            target = targets.get(day)
+            if target and not target.can_edit:
+                skipped.append(day)
+                continue
+            for line in source.line_ids:
+                task_ok = not line.task_id or line.task_id._is_valid_on(day)
+                vals_list.append(
+                    {
+                        "employee_id": employee.id,
+                        "date": day,
+                        "task_id": line.task_id.id if task_ok else False,
+                        "name": line.name,
+                        "role": line.role,
+                        "quantity": line.quantity,
+                        "claimed_hours": line.claimed_hours,
+                        "is_copied": True,
+                    }
+                )
+        if not vals_list:
+            raise UserError(self.env._("There is nothing to copy: the days to fill are already submitted."))
+        lines = self.env["hr.work.diary.line"].create(vals_list)
+        message = self.env._("%(count)s task(s) copied.", count=len(lines))
+        if skipped:
+            message += " " + self.env._(
+                "Skipped (already submitted): %(days)s.", days=", ".join(day.strftime("%d/%m") for day in skipped)
+            )
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {"message": message, "type": "success", "next": {"type": "ir.actions.act_window_close"}},
+        }

@@ -1,6 +1,6 @@
 import statistics
 from collections import defaultdict
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 from difflib import SequenceMatcher
 
 from odoo import fields, models
@@ -63,13 +63,6 @@ class HrWorkDiaryFlagRule(models.Model):
                 order="date",
             )
         )
-
-    def _scheduled_hours(self, employee, date_from, date_to):
-        """Hours of the employee's working schedule between two dates, leaves and holidays removed."""
-        tz_start = datetime.combine(date_from, time.min)
-        tz_end = datetime.combine(date_to, time.max)
-        per_day = employee._list_work_time_per_day(tz_start, tz_end).get(employee.id, [])
-        return sum(hours for _day, hours in per_day)
 
     # ------------------------------------------------------------------
     # Rules
@@ -165,7 +158,11 @@ class HrWorkDiaryFlagRule(models.Model):
         result = []
         for diary in diaries:
             limit = diary.company_id.civil_diary_late_entry_days
-            created = (diary.create_date or fields.Datetime.now()).date()
+            # creation time in the employee's time zone, compared with the local day worked
+            created = fields.Datetime.context_timestamp(
+                diary.with_context(tz=diary.employee_id.tz or self.env.user.tz or "UTC"),
+                diary.create_date or fields.Datetime.now(),
+            ).date()
             delay = (created - diary.date).days
             if limit and delay > limit:
                 result.append(
@@ -217,11 +214,13 @@ class HrWorkDiaryFlagRule(models.Model):
         result = []
         for diary in diaries:
             share = diary.company_id.civil_diary_underdeclared_share
-            start, _end = self._week_bounds(diary.date)
-            # judged on the last working day of the week only, when the week is complete
-            if diary.date.weekday() < 4:
+            start, end = self._week_bounds(diary.date)
+            # judged once a week, on the last day the schedule plans (a sheet on a Saturday is not judged again)
+            days = diary.employee_id._civil_day_schedule(start, end)[diary.employee_id.id]
+            planned = [day for day, info in days.items() if info["schedule_hours"]]
+            if not planned or diary.date != max(planned):
                 continue
-            expected = self._scheduled_hours(diary.employee_id, start, diary.date)
+            expected = sum(info["work_hours"] for day, info in days.items() if day <= diary.date)
             week = sheets.filtered(lambda s, d=diary, a=start: s.employee_id == d.employee_id and a <= s.date <= d.date)
             total = sum(week.mapped("total_claimed_hours"))
             if share and expected and total < share * expected:

@@ -13,7 +13,15 @@ class HrWorkDiaryLine(models.Model):
     sequence = fields.Integer(default=10)
     employee_id = fields.Many2one(related="diary_id.employee_id", store=True, index=True)
     department_id = fields.Many2one(related="diary_id.department_id", store=True, index=True)
-    date = fields.Date(related="diary_id.date", store=True, index=True)
+    date = fields.Date(
+        compute="_compute_date",
+        store=True,
+        readonly=False,
+        precompute=True,
+        index=True,
+        help="The day of the sheet. A line created with a date and no sheet goes to that day's sheet, created "
+        "if needed.",
+    )
     company_id = fields.Many2one(related="diary_id.company_id", store=True, index=True)
     state = fields.Selection(related="diary_id.state", store=True, string="Status")
     task_id = fields.Many2one(
@@ -26,6 +34,11 @@ class HrWorkDiaryLine(models.Model):
         "Leave empty for free text: the approver then sets the converted hours.",
     )
     task_group_id = fields.Many2one(related="task_id.group_id", store=True, string="Task Group")
+    allowed_task_ids = fields.Many2many(
+        "hr.job.task",
+        compute="_compute_allowed_task_ids",
+        help="Tasks of the employee's position and the groups open to all, valid on the day.",
+    )
     name = fields.Char(
         string="Description",
         compute="_compute_name",
@@ -61,7 +74,7 @@ class HrWorkDiaryLine(models.Model):
         digits=(4, 2),
         help="Complexity coefficient of the task when the line was entered.",
     )
-    role_factor = fields.Float(compute="_compute_standard_hours", store=True, digits=(4, 2))
+    role_factor = fields.Float(compute="_compute_role_factor", store=True, digits=(4, 2))
     converted_hours = fields.Float(
         compute="_compute_converted_hours",
         store=True,
@@ -88,20 +101,47 @@ class HrWorkDiaryLine(models.Model):
             elif not line.name:
                 line.name = False
 
-    @api.depends("task_id", "quantity", "role", "company_id")
+    @api.depends_context("uid", "default_employee_id")
+    @api.depends("diary_id.employee_id.job_id", "date")
+    def _compute_allowed_task_ids(self):
+        tasks_by_key = {}
+        default_employee = self.env["hr.employee"].browse(self.env.context.get("default_employee_id"))
+        for line in self:
+            employee = line.diary_id.employee_id or default_employee or self.env.user.employee_id
+            day = line.date or fields.Date.context_today(line)
+            key = (employee.job_id.id, day)
+            if key not in tasks_by_key:
+                tasks = self.env["hr.job.task"].search(
+                    ["|", ("group_id.open_to_all", "=", True), ("job_ids", "in", employee.job_id.ids)]
+                )
+                tasks_by_key[key] = tasks.filtered(lambda task, d=day: task._is_valid_on(d))
+            line.allowed_task_ids = tasks_by_key[key]
+
+    @api.depends("diary_id.date")
+    def _compute_date(self):
+        for line in self:
+            line.date = line.diary_id.date
+
+    @api.depends("task_id", "quantity")
     def _compute_standard_hours(self):
         for line in self:
-            company = line.company_id or self.env.company
             line.standard_hours = line.task_id.standard_hours * line.quantity if line.task_id else 0.0
             line.coefficient = line.task_id.coefficient if line.task_id else 0.0
+
+    @api.depends("role", "company_id")
+    def _compute_role_factor(self):
+        for line in self:
+            company = line.company_id or self.env.company
             line.role_factor = (
                 company.civil_diary_support_factor if line.role == "support" else company.civil_diary_lead_factor
             )
 
     @api.depends("standard_hours")
     def _compute_claimed_hours(self):
+        """Claimed hours follow the standard whenever the task or the quantity changes; a free-text line keeps
+        what was typed."""
         for line in self:
-            if not line.claimed_hours:
+            if line.task_id or not line.claimed_hours:
                 line.claimed_hours = line.standard_hours
 
     @api.depends(
@@ -163,12 +203,57 @@ class HrWorkDiaryLine(models.Model):
                     raise UserError(
                         self.env._("Converted hours are set by the approver with a reason, not edited directly.")
                     )
+        self._attach_to_sheets(vals_list)
         lines = super().create(vals_list)
         lines._check_diary_editable()
         lines.diary_id._check_daily_total()
         return lines
 
+    @api.model
+    def _attach_to_sheets(self, vals_list):
+        """Lines entered by day (the week board) name a date instead of a sheet: find or create the sheet of
+        that employee and day. The sheet's own rules (dates, one per day, locking) apply."""
+        diaries = self.env["hr.work.diary"]
+        keys = {}
+        for vals in vals_list:
+            if vals.get("diary_id"):
+                vals.pop("date", None)
+                continue
+            employee_id = vals.get("employee_id") or self.env.context.get("default_employee_id")
+            employee_id = employee_id or self.env.user.employee_id.id
+            if not employee_id:
+                raise UserError(self.env._("Your user is not linked to an employee: there is no diary to add to."))
+            day = fields.Date.to_date(vals.get("date")) or fields.Date.context_today(self)
+            keys.setdefault((employee_id, day), []).append(vals)
+        if not keys:
+            return
+        employee_ids = list({employee for employee, _day in keys})
+        existing = {
+            (diary.employee_id.id, diary.date): diary
+            for diary in diaries.search([("employee_id", "in", employee_ids), ("date", "in", [d for _e, d in keys])])
+        }
+        missing = [key for key in keys if key not in existing]
+        if missing:
+            created = diaries.create(
+                [{"employee_id": employee, "date": day} for employee, day in missing]
+            )
+            existing.update({(diary.employee_id.id, diary.date): diary for diary in created})
+        for key, grouped in keys.items():
+            for vals in grouped:
+                vals.pop("employee_id", None)
+                vals.pop("date", None)
+                vals["diary_id"] = existing[key].id
+
     def write(self, vals):
+        if "date" in vals and not self.env.context.get("civil_diary_workflow"):
+            # moving a line to another day moves it to that day's sheet
+            day = fields.Date.to_date(vals.pop("date"))
+            for line in self.filtered(lambda item: item.date != day):
+                target = {"employee_id": line.employee_id.id, "date": day}
+                self._attach_to_sheets([target])
+                line.write({"diary_id": target["diary_id"]})
+            if not vals:
+                return True
         guarded = {"approved_converted_hours", "approved_converted_hours_set", "adjustment_reason", "is_copied"}
         if guarded.intersection(vals) and not self.env.context.get("civil_diary_workflow") and not self.env.su:
             raise UserError(self.env._("Converted hours are set by the approver with a reason, not edited directly."))

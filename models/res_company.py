@@ -57,6 +57,26 @@ class ResCompany(models.Model):
         default=0.5,
         help="A week whose claimed hours stay below this share of the schedule's hours is flagged.",
     )
+    civil_diary_overload_ratio = fields.Float(
+        string="Over-loaded Above",
+        default=1.2,
+        help="Workload balance: a person whose converted hours exceed this share of their standard hours is "
+        "marked over-loaded.",
+    )
+    civil_diary_underload_ratio = fields.Float(
+        string="Under-loaded Below",
+        default=0.8,
+        help="Workload balance: a person whose converted hours stay below this share of their standard hours is "
+        "marked under-loaded.",
+    )
+
+    @api.constrains("civil_diary_overload_ratio", "civil_diary_underload_ratio")
+    def _check_civil_diary_load_ratios(self):
+        for company in self:
+            if not 0 < company.civil_diary_underload_ratio < company.civil_diary_overload_ratio:
+                raise ValidationError(
+                    self.env._("The under-loaded share must be above zero and below the over-loaded share.")
+                )
 
     @api.constrains("civil_max_complexity_coefficient")
     def _check_civil_max_complexity_coefficient(self):

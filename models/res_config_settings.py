@@ -19,3 +19,5 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.civil_diary_approval_reminder_days", readonly=False
     )
     civil_diary_underdeclared_share = fields.Float(related="company_id.civil_diary_underdeclared_share", readonly=False)
+    civil_diary_overload_ratio = fields.Float(related="company_id.civil_diary_overload_ratio", readonly=False)
+    civil_diary_underload_ratio = fields.Float(related="company_id.civil_diary_underload_ratio", readonly=False)

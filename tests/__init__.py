@@ -13,3 +13,7 @@ from . import test_diary_cron
 from . import test_diary_flags
 from . import test_diary_rules
 from . import test_diary_workflow
+from . import test_diary_portal
+from . import test_diary_week
+from . import test_diary_board
+from . import test_diary_tour

@@ -64,7 +64,7 @@ class TestDiaryLocking(HrWorkDiaryCase):
     def test_draft_and_returned_sheets_are_editable(self):
         diary = self._diary(user=self.staff)
         diary.line_ids.with_user(self.staff).write({"quantity": 3})
-        self.assertEqual(diary.total_claimed_hours, 2.0, "a claim already made is kept when the quantity changes")
+        self.assertEqual(diary.total_claimed_hours, 3.0, "the claim follows the standard of the new quantity")
         diary.with_user(self.staff).action_submit()
         diary.with_user(self.supervisor).action_return("Split the reception hours")
         diary.with_user(self.staff).write({"line_ids": [Command.create(self._task_line(self.task_hour))]})

@@ -1,0 +1,1 @@
+# Portal pages of the work diary: /my/work-diary.

@@ -1,0 +1,5 @@
+from odoo import models
+
+
+class HrWorkDiary(models.Model):
+    _inherit = "hr.work.diary"

@@ -1,0 +1,1 @@
+# Portal tests: /my/work-diary as its own user and as an intruder.
