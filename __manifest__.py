@@ -31,7 +31,7 @@
         "views/hr_employee_views.xml",
         "views/res_config_settings_views.xml",
         "views/hr_work_diary_views.xml",
-        "views/hr_work_diary_board_views.xml",
+        "wizards/hr_work_diary_board_views.xml",
         "views/portal_templates.xml",
         "reports/hr_job_headcount_report_views.xml",
         "reports/hr_work_diary_report_views.xml",

@@ -19,4 +19,3 @@ from . import hr_work_diary_line
 from . import hr_work_diary_flag
 from . import hr_work_diary_flag_rule
 from . import hr_work_diary_demo
-from . import hr_work_diary_board

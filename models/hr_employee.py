@@ -4,6 +4,7 @@ from datetime import datetime, time, timedelta
 from pytz import utc
 
 from odoo import fields, models
+
 from odoo.addons.resource.models.utils import Intervals
 
 

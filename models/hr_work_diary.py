@@ -70,6 +70,9 @@ class HrWorkDiary(models.Model):
     line_ids = fields.One2many("hr.work.diary.line", "diary_id", string="Tasks", copy=True)
     flag_ids = fields.One2many("hr.work.diary.flag", "diary_id", string="Flags", readonly=True)
     flag_count = fields.Integer(compute="_compute_flag_count", store=True)
+    flag_summary = fields.Char(
+        string="Flag Reasons", compute="_compute_flag_summary", help="Why the sheet is flagged, for the approver."
+    )
     total_claimed_hours = fields.Float(
         string="Claimed Hours",
         compute="_compute_totals",
@@ -132,6 +135,11 @@ class HrWorkDiary(models.Model):
         for diary in self:
             diary.flag_count = len(diary.flag_ids)
 
+    @api.depends("flag_ids.explanation", "flag_ids.rule_id")
+    def _compute_flag_summary(self):
+        for diary in self:
+            diary.flag_summary = " · ".join(f"{flag.rule_id.name}: {flag.explanation}" for flag in diary.flag_ids)
+
     @api.depends("line_ids.claimed_hours", "line_ids.converted_hours")
     def _compute_totals(self):
         for diary in self:
@@ -169,6 +177,8 @@ class HrWorkDiary(models.Model):
         """The approver of the sheet, a Leader when it has none, or a Manager of the application."""
         self.ensure_one()
         user = user or self.env.user
+        if self.employee_id.user_id == user:
+            return False  # nobody approves their own day
         if user.has_group("hr_civil_service.group_manager"):
             return True
         if self.approver_id:
@@ -358,12 +368,7 @@ class HrWorkDiary(models.Model):
 
     def _notify_approver(self):
         self.ensure_one()
-        users = (
-            self.approver_id
-            or self.env.ref("hr_civil_service.group_leader").users.filtered(
-                lambda u: self.company_id in u.company_ids and u != self.employee_id.user_id
-            )[:1]
-        )
+        users = self.approver_id or self._fallback_approvers()[:1]
         if users:
             self.sudo().activity_schedule(
                 "hr_civil_service.mail_activity_type_diary_approval",
@@ -374,6 +379,16 @@ class HrWorkDiary(models.Model):
                     date=self.date.strftime("%d/%m/%Y"),
                 ),
             )
+
+    def _fallback_approvers(self):
+        """Leaders of the sheet's company, the ones who are not also application managers first."""
+        self.ensure_one()
+        leaders = (
+            self.env.ref("hr_civil_service.group_leader")
+            .sudo()
+            .users.filtered(lambda u: self.company_id in u.company_ids and u != self.employee_id.user_id)
+        )
+        return leaders.sorted(lambda u: (u.has_group("hr_civil_service.group_manager"), u.id))
 
     def _check_can_approve(self):
         for diary in self:
@@ -488,7 +503,7 @@ class HrWorkDiary(models.Model):
         """Staff with no submitted sheet for their previous working day get an activity and an email."""
         today = fields.Date.context_today(self)
         employees = self.env["hr.employee"].search(
-            [("user_id", "!=", False), ("company_id", "in", self.env.companies.ids)]
+            [("user_id", "!=", False), ("job_id", "!=", False), ("company_id", "in", self.env.companies.ids)]
         )
         activity_type = self.env.ref("hr_civil_service.mail_activity_type_diary_reminder")
         for employee in employees:
@@ -543,9 +558,7 @@ class HrWorkDiary(models.Model):
                 continue
             if diary.approval_reminded_date == today:
                 continue
-            approvers = diary.approver_id or self.env.ref("hr_civil_service.group_leader").users.filtered(
-                lambda u, d=diary: d.company_id in u.company_ids and u != d.employee_id.user_id
-            )
+            approvers = diary.approver_id or diary._fallback_approvers()
             if not approvers:
                 continue
             diary.message_notify(

@@ -212,11 +212,17 @@ class HrWorkDiaryFlagRule(models.Model):
     def _rule_under_declared(self, diaries):
         sheets = self._sheets_around(diaries, 6)
         result = []
+        weeks = {}
         for diary in diaries:
             share = diary.company_id.civil_diary_underdeclared_share
             start, end = self._week_bounds(diary.date)
+            if not share:
+                continue
             # judged once a week, on the last day the schedule plans (a sheet on a Saturday is not judged again)
-            days = diary.employee_id._civil_day_schedule(start, end)[diary.employee_id.id]
+            key = (diary.employee_id, start)
+            if key not in weeks:
+                weeks[key] = diary.employee_id._civil_day_schedule(start, end)[diary.employee_id.id]
+            days = weeks[key]
             planned = [day for day, info in days.items() if info["schedule_hours"]]
             if not planned or diary.date != max(planned):
                 continue

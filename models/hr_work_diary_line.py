@@ -95,8 +95,10 @@ class HrWorkDiaryLine(models.Model):
     # ------------------------------------------------------------------
     @api.depends("task_id")
     def _compute_name(self):
+        """The task's name, unless the description was written by hand."""
         for line in self:
-            if line.task_id and not line.name:
+            previous = line._origin.task_id.name if line._origin else False
+            if line.task_id and (not line.name or line.name == previous):
                 line.name = line.task_id.name
             elif not line.name:
                 line.name = False
@@ -203,6 +205,9 @@ class HrWorkDiaryLine(models.Model):
                     raise UserError(
                         self.env._("Converted hours are set by the approver with a reason, not edited directly.")
                     )
+        for vals in vals_list:
+            if not vals.get("task_id") and not (vals.get("name") or "").strip():
+                raise ValidationError(self.env._("Describe the task, or choose one from the catalogue."))
         self._attach_to_sheets(vals_list)
         lines = super().create(vals_list)
         lines._check_diary_editable()
@@ -234,9 +239,7 @@ class HrWorkDiaryLine(models.Model):
         }
         missing = [key for key in keys if key not in existing]
         if missing:
-            created = diaries.create(
-                [{"employee_id": employee, "date": day} for employee, day in missing]
-            )
+            created = diaries.create([{"employee_id": employee, "date": day} for employee, day in missing])
             existing.update({(diary.employee_id.id, diary.date): diary for diary in created})
         for key, grouped in keys.items():
             for vals in grouped:
@@ -258,7 +261,12 @@ class HrWorkDiaryLine(models.Model):
         if guarded.intersection(vals) and not self.env.context.get("civil_diary_workflow") and not self.env.su:
             raise UserError(self.env._("Converted hours are set by the approver with a reason, not edited directly."))
         self._check_diary_editable()
+        renamed = self.browse()
+        if vals.get("task_id") and "name" not in vals:  # a name taken from the old task follows the new one
+            renamed = self.filtered(lambda line: line.task_id and line.name == line.task_id.name)
         result = super().write(vals)
+        if renamed:
+            renamed.write({"name": renamed[:1].task_id.name})
         if "claimed_hours" in vals or "diary_id" in vals:
             self._check_diary_editable()
             self.diary_id._check_daily_total()

@@ -15,12 +15,12 @@ class HrWorkDiaryReport(models.Model):
     date = fields.Date(readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     employee_id = fields.Many2one("hr.employee", readonly=True)
-    department_id = fields.Many2one("hr.department", string="Unit", readonly=True)
+    department_id = fields.Many2one("hr.department", readonly=True)
     job_id = fields.Many2one("hr.job", string="Position", readonly=True)
     approver_id = fields.Many2one("res.users", readonly=True)
     diary_id = fields.Many2one("hr.work.diary", string="Diary Sheet", readonly=True)
     task_id = fields.Many2one("hr.job.task", string="Catalogue Task", readonly=True)
-    task_group_id = fields.Many2one("hr.job.task.group", string="Task Group", readonly=True)
+    task_group_id = fields.Many2one("hr.job.task.group", readonly=True)
     role = fields.Selection([("lead", "Lead"), ("support", "Supporting")], readonly=True)
     state = fields.Selection(DIARY_STATES, string="Status", readonly=True)
     is_free_text = fields.Boolean(string="Free Text", readonly=True)
@@ -37,7 +37,8 @@ class HrWorkDiaryReport(models.Model):
             """
             SELECT line.id, line.date, line.company_id, line.employee_id, line.department_id,
                    diary.job_id, diary.approver_id, line.diary_id, line.task_id, task.group_id AS task_group_id,
-                   line.role, diary.state, line.task_id IS NULL AS is_free_text, COALESCE(diary.is_late, FALSE) AS is_late,
+                   line.role, diary.state, line.task_id IS NULL AS is_free_text,
+                   COALESCE(diary.is_late, FALSE) AS is_late,
                    line.quantity, line.standard_hours, line.claimed_hours, line.converted_hours, 1 AS line_count
               FROM hr_work_diary_line line
               JOIN hr_work_diary diary ON diary.id = line.diary_id

@@ -17,3 +17,4 @@ from . import test_diary_portal
 from . import test_diary_week
 from . import test_diary_board
 from . import test_diary_tour
+from . import test_diary_demo

@@ -36,6 +36,7 @@ class HrCivilServiceCase(TransactionCase):
                 cls.env,
                 login=f"hrcs_{role}",
                 groups=groups,
+                lang="en_US",  # the demo data makes Vietnamese the default language of new partners
                 company_id=cls.company.id,
                 company_ids=[Command.set(cls.company.ids)],
             )

@@ -15,6 +15,7 @@ class TestDiaryTour(HttpCase):
                 self.env,
                 login=login,
                 groups=f"hr_civil_service.{group}",
+                lang="en_US",
                 company_id=company.id,
                 company_ids=[Command.set(company.ids)],
             )

@@ -1,6 +1,6 @@
 from datetime import date, datetime, timedelta
 
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .common_diary import FRIDAY, MONDAY, THURSDAY, TODAY, TUESDAY, HrWorkDiaryCase
@@ -56,7 +56,9 @@ class TestDiaryWeek(HrWorkDiaryCase):
         self.assertEqual(self._diary_count(), 1)
 
     def test_moving_a_line_to_another_day(self):
-        line = self.env["hr.work.diary.line"].with_user(self.staff).create({"date": MONDAY, "task_id": self.task_hour.id})
+        line = (
+            self.env["hr.work.diary.line"].with_user(self.staff).create({"date": MONDAY, "task_id": self.task_hour.id})
+        )
         monday = line.diary_id
         line.write({"date": TUESDAY})
         self.assertEqual(line.diary_id.date, TUESDAY)
@@ -134,7 +136,9 @@ class TestDiaryWeek(HrWorkDiaryCase):
     def test_copy_last_week(self):
         for offset in range(5):  # last week, entered by the supervisor (beyond the backdating window)
             day = date(2026, 11, 9) + timedelta(days=offset)
-            self._diary(day, [self._task_line(self.task_hour, quantity=2)], employee=self.emp_clerk, user=self.supervisor)
+            self._diary(
+                day, [self._task_line(self.task_hour, quantity=2)], employee=self.emp_clerk, user=self.supervisor
+            )
         submitted_monday = self._day(MONDAY, 4.0)
         Diary = self.env["hr.work.diary"].with_user(self.staff)
         result = Diary.action_copy_lines("last_week")
@@ -159,3 +163,33 @@ class TestDiaryWeek(HrWorkDiaryCase):
         self.assertFalse(diary.approver_id)
         parent.manager_id = self.emp_office_head
         self.assertEqual(diary.approver_id, self.supervisor)
+
+    def test_description_follows_the_task_unless_written(self):
+        line = self._diary(lines=[self._task_line(self.task_hour)]).line_ids
+        self.assertEqual(line.name, "Reception of citizens")
+        line.task_id = self.task_shared
+        self.assertEqual(line.name, "Write a report", "a name taken from the task follows the new task")
+        line.name = "Quarterly report on citizen complaints"
+        line.task_id = self.task_hour
+        self.assertEqual(line.name, "Quarterly report on citizen complaints", "a written description stays")
+
+    def test_free_text_needs_a_description(self):
+        with self.assertRaisesMessage(ValidationError, "Describe the task"):
+            self._diary(lines=[{"claimed_hours": 2.0, "name": "  "}])
+        self.assertEqual(self._diary_count(), 0)
+
+    def test_nobody_approves_their_own_day(self):
+        self.emp_head.user_id = self.manager
+        diary = self._diary(employee=self.emp_head)
+        diary.action_submit()
+        with self.assertRaises(AccessError):
+            diary.with_user(self.manager).action_approve()
+        self.assertEqual(diary.state, "submitted")
+
+    def test_a_sheet_without_approver_goes_to_a_leader_before_a_manager(self):
+        diary = self._diary(employee=self.emp_head)
+        diary.action_submit()
+        activity = diary.activity_ids.filtered(
+            lambda a: a.activity_type_id == self.env.ref("hr_civil_service.mail_activity_type_diary_approval")
+        )
+        self.assertEqual(activity.user_id, self.leader)

@@ -1,1 +1,2 @@
 from . import hr_work_diary_return_wizard
+from . import hr_work_diary_board

@@ -133,7 +133,7 @@ registry.category("web_tour.tours").add("hr_civil_service_diary_approve_tour", {
         },
         {
             content: "Approved",
-            trigger: ".o_form_view .o_statusbar_status button.o_arrow_button_current:contains('Approved'), .o_form_view .o_statusbar_status button.o_arrow_button_current:contains('Đã duyệt')",
+            trigger: ".o_form_view .o_statusbar_status button.o_arrow_button_current[data-value='approved']",
         },
     ],
 });

@@ -27,7 +27,6 @@ class HrWorkDiaryTeamMixin(models.AbstractModel):
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
     department_id = fields.Many2one(
         "hr.department",
-        string="Unit",
         domain="[('company_id', 'in', [company_id, False])]",
         help="Only this unit and its sub-units; empty for the whole team.",
     )
@@ -92,6 +91,14 @@ class HrWorkDiaryBoard(models.TransientModel):
             else:
                 board.date_from = board.date_to = day
 
+    @api.depends("date_from", "date_to")
+    def _compute_display_name(self):
+        for board in self:
+            period = board.date_from.strftime("%d/%m/%Y")
+            if board.period == "week":
+                period = "%s – %s" % (board.date_from.strftime("%d/%m"), board.date_to.strftime("%d/%m/%Y"))
+            board.display_name = self.env._("Team Board %(period)s", period=period)
+
     @api.depends("line_ids.status")
     def _compute_counts(self):
         for board in self:
@@ -154,7 +161,7 @@ class HrWorkDiaryBoard(models.TransientModel):
 
     def action_refresh(self):
         self._build_lines()
-        return self._reopen()
+        return True
 
     def _shift(self, sign):
         self.ensure_one()
@@ -194,7 +201,7 @@ class HrWorkDiaryBoardLine(models.TransientModel):
 
     board_id = fields.Many2one("hr.work.diary.board", required=True, ondelete="cascade", index=True)
     employee_id = fields.Many2one("hr.employee", required=True, readonly=True)
-    department_id = fields.Many2one(related="employee_id.department_id", string="Unit")
+    department_id = fields.Many2one(related="employee_id.department_id", string="Department")
     date = fields.Date(readonly=True)
     status = fields.Selection(BOARD_STATUSES, required=True, readonly=True)
     status_sequence = fields.Integer(compute="_compute_status_sequence", store=True)
@@ -227,9 +234,7 @@ class HrWorkDiaryBoardLine(models.TransientModel):
         for line in self.filtered(lambda item: item.status in ("missing", "draft", "returned")):
             user = line.employee_id.user_id
             if not user:
-                raise UserError(
-                    self.env._("%(employee)s has no user to remind.", employee=line.employee_id.name)
-                )
+                raise UserError(self.env._("%(employee)s has no user to remind.", employee=line.employee_id.name))
             line.employee_id.sudo().activity_schedule(
                 activity_type_id=activity_type.id,
                 user_id=user.id,
@@ -268,6 +273,15 @@ class HrWorkDiaryBalance(models.TransientModel):
     count_over = fields.Integer(string="Over-loaded", compute="_compute_counts")
     count_under = fields.Integer(string="Under-loaded", compute="_compute_counts")
     count_balanced = fields.Integer(string="Balanced", compute="_compute_counts")
+
+    @api.depends("date_from", "date_to")
+    def _compute_display_name(self):
+        for balance in self:
+            balance.display_name = self.env._(
+                "Workload Balance %(start)s – %(end)s",
+                start=balance.date_from.strftime("%d/%m/%Y") if balance.date_from else "",
+                end=balance.date_to.strftime("%d/%m/%Y") if balance.date_to else "",
+            )
 
     @api.depends("line_ids.load_status")
     def _compute_counts(self):
@@ -343,7 +357,7 @@ class HrWorkDiaryBalance(models.TransientModel):
 
     def action_refresh(self):
         self._build_lines()
-        return self._reopen()
+        return True
 
     @api.model
     def action_open(self):
@@ -357,7 +371,7 @@ class HrWorkDiaryBalanceLine(models.TransientModel):
 
     balance_id = fields.Many2one("hr.work.diary.balance", required=True, ondelete="cascade", index=True)
     employee_id = fields.Many2one("hr.employee", required=True, readonly=True)
-    department_id = fields.Many2one(related="employee_id.department_id", string="Unit")
+    department_id = fields.Many2one(related="employee_id.department_id", string="Department")
     job_id = fields.Many2one(related="employee_id.job_id", string="Position")
     working_days = fields.Integer(readonly=True)
     leave_hours = fields.Float(digits=(8, 2), readonly=True, help="Scheduled hours taken by leaves and holidays.")
@@ -366,5 +380,5 @@ class HrWorkDiaryBalanceLine(models.TransientModel):
     )
     claimed_hours = fields.Float(digits=(8, 2), readonly=True)
     converted_hours = fields.Float(digits=(8, 2), readonly=True)
-    load_ratio = fields.Float(string="Load (%)", digits=(6, 1), readonly=True)
+    load_ratio = fields.Float(string="Load (%)", digits=(6, 1), readonly=True, aggregator="avg")
     load_status = fields.Selection(LOAD_STATUSES, string="Load", readonly=True)
