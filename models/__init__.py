@@ -19,3 +19,10 @@ from . import hr_work_diary_line
 from . import hr_work_diary_flag
 from . import hr_work_diary_flag_rule
 from . import hr_work_diary_demo
+from . import hr_civil_meeting_type
+from . import hr_civil_party_cell
+from . import hr_civil_meeting_series
+from . import hr_civil_meeting
+from . import hr_civil_meeting_report
+from . import hr_civil_action_item
+from . import hr_civil_meeting_demo

@@ -292,3 +292,52 @@ class HrWorkDiaryFlagRule(models.Model):
                     )
                 )
         return result
+
+    def _rule_meeting_overlap(self, diaries):
+        """Hours claimed besides the meetings attended that day exceed the day's schedule: time counted twice."""
+        if not diaries:
+            return []
+        first, last = min(diaries.mapped("date")), max(diaries.mapped("date"))
+        attendances = (
+            self.env["hr.civil.meeting.attendee"]
+            .sudo()
+            .search(
+                [
+                    ("employee_id", "in", diaries.employee_id.ids),
+                    ("attendance", "=", "present"),
+                    ("meeting_id.state", "in", ("scheduled", "held", "approved")),
+                    ("meeting_id.date_start", ">=", fields.Datetime.to_datetime(first) - timedelta(days=1)),
+                    ("meeting_id.date_start", "<", fields.Datetime.to_datetime(last) + timedelta(days=2)),
+                ]
+            )
+        )
+        result = []
+        for diary in diaries:
+            tz_diary = diary.with_context(tz=diary.employee_id.tz or self.env.user.tz or "UTC")
+            meetings = attendances.filtered(
+                lambda a, d=diary, t=tz_diary: (
+                    a.employee_id == d.employee_id
+                    and fields.Datetime.context_timestamp(t, a.meeting_id.date_start).date() == d.date
+                )
+            ).meeting_id
+            if not meetings:
+                continue
+            meeting_hours = sum(meetings.mapped("duration"))
+            schedule = diary.employee_id._civil_day_schedule(diary.date, diary.date)[diary.employee_id.id]
+            day_hours = schedule[diary.date]["schedule_hours"] or STANDARD_DAY_HOURS
+            if diary.total_claimed_hours + meeting_hours > day_hours + 0.01:
+                result.append(
+                    (
+                        diary,
+                        None,
+                        self.env._(
+                            "Attended %(meetings)s (%(meeting_hours)s h) and claims %(claimed)s h of other work: "
+                            "more than the day's %(day)s h.",
+                            meetings=", ".join(meetings.mapped("name")),
+                            meeting_hours=round(meeting_hours, 2),
+                            claimed=round(diary.total_claimed_hours, 2),
+                            day=round(day_hours, 2),
+                        ),
+                    )
+                )
+        return result

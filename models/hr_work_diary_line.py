@@ -90,6 +90,17 @@ class HrWorkDiaryLine(models.Model):
     attachment_ids = fields.Many2many("ir.attachment", string="Attachments", copy=False)
     deadline = fields.Date()
     deadline_met = fields.Boolean(string="On Time", default=True)
+    action_item_id = fields.Many2one(
+        "hr.civil.action.item",
+        string="Action Item",
+        index=True,
+        ondelete="set null",
+        domain="[('state', 'in', ('open', 'in_progress'))]",
+        help="The directive of a meeting this work serves: its progress comes from these lines.",
+    )
+    action_item_progress = fields.Float(
+        string="Item Progress (%)", help="How far the action item is after this work; 100 completes it."
+    )
     is_copied = fields.Boolean(readonly=True, copy=False, help="Copied from an earlier day in one click.")
 
     # ------------------------------------------------------------------
@@ -159,9 +170,11 @@ class HrWorkDiaryLine(models.Model):
                 line.converted_hours = 0.0
 
     # ------------------------------------------------------------------
-    @api.constrains("claimed_hours", "quantity")
+    @api.constrains("claimed_hours", "quantity", "action_item_progress")
     def _check_hours_and_quantity(self):
         for line in self:
+            if not 0 <= line.action_item_progress <= 100:
+                raise ValidationError(self.env._("The progress of an action item is between 0 and 100%."))
             if float_compare(line.quantity, 0.0, precision_digits=4) <= 0:
                 raise ValidationError(
                     self.env._("The quantity of '%(task)s' must be greater than zero.", task=line.name)

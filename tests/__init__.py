@@ -18,3 +18,7 @@ from . import test_diary_week
 from . import test_diary_board
 from . import test_diary_tour
 from . import test_diary_demo
+from . import test_meeting
+from . import test_meeting_portal
+from . import test_meeting_reports
+from . import test_meeting_tour

@@ -1,0 +1,1 @@
+# Portal pages of the meetings: /my/briefing-reports and /my/action-items.

@@ -1,0 +1,5 @@
+from odoo import models
+
+
+class HrCivilMeeting(models.Model):
+    _inherit = "hr.civil.meeting"

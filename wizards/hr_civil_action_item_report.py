@@ -1,0 +1,1 @@
+# Directive report wizard (monthly / quarterly, PDF and XLSX).
