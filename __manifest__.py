@@ -35,6 +35,7 @@
         "views/hr_work_diary_views.xml",
         "wizards/hr_work_diary_board_views.xml",
         "reports/hr_civil_meeting_reports.xml",
+        "wizards/hr_civil_meeting_reopen_views.xml",
         "views/hr_civil_meeting_views.xml",
         "views/portal_templates.xml",
         "views/portal_meeting_templates.xml",

@@ -84,6 +84,24 @@ class WorkDiaryPortal(CustomerPortal):
         tasks = request.env["hr.job.task"].sudo().search(domain)
         return tasks.filtered(lambda task: task._is_valid_on(day))
 
+    def _diary_action_items(self, employee, current=None):
+        """Open action items the employee may log work against: theirs and their unit's."""
+        items = (
+            request.env["hr.civil.action.item"]
+            .sudo()
+            .search(
+                [
+                    ("company_id", "=", employee.company_id.id),
+                    ("state", "in", ("open", "in_progress")),
+                    "|",
+                    ("assignee_ids", "in", employee.ids),
+                    ("department_id", "in", employee.department_id.ids),
+                ],
+                order="deadline, id",
+            )
+        )
+        return items | (current or items.browse())
+
     def _diary_today(self):
         return fields.Date.context_today(request.env["hr.work.diary"])
 
@@ -172,6 +190,8 @@ class WorkDiaryPortal(CustomerPortal):
                 "product_ref": post.get("product_ref") or "",
                 "deadline": post.get("deadline") or "",
                 "deadline_met": bool(post.get("deadline_met")),
+                "action_item_id": int(post["action_item_id"]) if str(post.get("action_item_id")).isdigit() else False,
+                "action_item_progress": post.get("action_item_progress") or "",
             }
         if line:
             # Claimed hours equal to the standard stay blank: they keep following the task and quantity.
@@ -187,6 +207,8 @@ class WorkDiaryPortal(CustomerPortal):
                 "product_ref": line.product_ref or "",
                 "deadline": fields.Date.to_string(line.deadline) if line.deadline else "",
                 "deadline_met": line.deadline_met,
+                "action_item_id": line.action_item_id.id,
+                "action_item_progress": self._diary_number(line.action_item_progress) if line.action_item_id else "",
             }
         return {
             "task_id": False,
@@ -197,6 +219,8 @@ class WorkDiaryPortal(CustomerPortal):
             "product_ref": "",
             "deadline": "",
             "deadline_met": True,
+            "action_item_id": False,
+            "action_item_progress": "",
         }
 
     def _render_diary_day(self, diary, error=None, message=None, edit_line=None, post=None):
@@ -222,6 +246,7 @@ class WorkDiaryPortal(CustomerPortal):
                 "lines": lines,
                 "flags": diary.flag_ids,
                 "task_groups": task_groups,
+                "action_items": self._diary_action_items(employee, edit_line.action_item_id if edit_line else None),
                 "edit_line": edit_line,
                 "form": self._diary_line_form(edit_line, post),
                 "error": error,
@@ -305,6 +330,7 @@ class WorkDiaryPortal(CustomerPortal):
             "deadline": self._diary_parse_date(post.get("deadline"), env._("Deadline")),
             "deadline_met": bool(post.get("deadline_met")),
         }
+        vals.update(self._diary_line_item_values(diary, post, line))
         if line is None:
             if name:
                 vals["name"] = name
@@ -331,6 +357,27 @@ class WorkDiaryPortal(CustomerPortal):
             # Blank hours: back to the standard (a free-text line has none: the model refuses 0 h).
             if float_compare(line.claimed_hours, line.standard_hours, precision_digits=2):
                 vals["claimed_hours"] = line.standard_hours
+        return vals
+
+    def _diary_line_item_values(self, diary, post, line=None):
+        """The action item a line serves and its progress, when the form sends them."""
+        env = request.env
+        if "action_item_id" not in post:
+            return {}
+        item_raw = (post.get("action_item_id") or "").strip()
+        item = env["hr.civil.action.item"].sudo()
+        if item_raw:
+            allowed = self._diary_action_items(diary.employee_id, line.action_item_id if line else None)
+            item = allowed.filtered(lambda record: str(record.id) == item_raw)
+            if not item:
+                raise UserError(env._("Choose one of your open action items."))
+        progress = self._diary_parse_float(post.get("action_item_progress"), env._("Progress"), default=0.0)
+        vals = {"action_item_id": item.id or False, "action_item_progress": progress if item else 0.0}
+        if line:  # an edit writes what changed only
+            if vals["action_item_id"] == line.action_item_id.id:
+                del vals["action_item_id"]
+            if not float_compare(vals["action_item_progress"], line.action_item_progress, precision_digits=2):
+                del vals["action_item_progress"]
         return vals
 
     def _diary_attach(self, line, upload):

@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
 ITEM_STATES = [("open", "Open"), ("in_progress", "In Progress"), ("done", "Done"), ("cancelled", "Cancelled")]
@@ -15,9 +15,7 @@ class HrCivilActionItem(models.Model):
 
     name = fields.Char(string="Directive", required=True, tracking=True)
     description = fields.Text()
-    source_meeting_id = fields.Many2one(
-        "hr.civil.meeting", string="Source Meeting", index=True, check_company=True, ondelete="set null"
-    )
+    source_meeting_id = fields.Many2one("hr.civil.meeting", index=True, check_company=True, ondelete="set null")
     meeting_ids = fields.Many2many(
         "hr.civil.meeting",
         "hr_civil_action_item_meeting_rel",
@@ -73,15 +71,29 @@ class HrCivilActionItem(models.Model):
 
     def _search_is_overdue(self, operator, value):
         today = fields.Date.context_today(self)
-        domain = [("deadline", "<", today), ("state", "in", ("open", "in_progress"))]
-        positive = (operator == "=" and value) or (operator == "!=" and not value)
-        return domain if positive else ["!", *domain]
+        positive = (operator == "=") == bool(value)
+        if positive:
+            return [("deadline", "<", today), ("state", "in", ("open", "in_progress"))]
+        # the negation of both conditions, items without a deadline included
+        return [
+            "|",
+            "|",
+            ("deadline", "=", False),
+            ("deadline", ">=", today),
+            ("state", "not in", ("open", "in_progress")),
+        ]
 
     def action_cancel(self):
         if not self.env.user.has_group("hr_civil_service.group_supervisor"):
             raise UserError(self.env._("Only the chair's side may cancel a directive."))
         self.write({"cancelled": True})
+        self._close_finished_activities()
         return True
+
+    def _close_finished_activities(self):
+        """Once an item is done or cancelled, its to-dos are marked done."""
+        finished = self.filtered(lambda item: item.state in ("done", "cancelled"))
+        finished.sudo().activity_ids.action_feedback(feedback=self.env._("The action item is finished."))
 
     def action_reopen(self):
         self.write({"cancelled": False})
@@ -90,10 +102,26 @@ class HrCivilActionItem(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         items = super().create(vals_list)
-        for item in items.filtered("source_meeting_id"):
-            item.meeting_ids = [(4, item.source_meeting_id.id)]
+        items._link_source_meeting()
         items._notify_assignees()
         return items
+
+    def write(self, vals):
+        result = super().write(vals)
+        if vals.get("source_meeting_id"):
+            self._link_source_meeting()
+        return result
+
+    def _link_source_meeting(self):
+        """The source meeting is in the item's history; a directive entered once its meeting was held is
+        followed up at the next meeting of the series, as the items carried at the hold are."""
+        for item in self.filtered("source_meeting_id"):
+            meeting = item.source_meeting_id
+            item.meeting_ids = [Command.link(meeting.id)]
+            if meeting.state in ("held", "approved") and item.state in ("open", "in_progress"):
+                following = meeting._next_in_series()
+                if following:
+                    following._carry_open_items(previous=meeting)
 
     def _notify_assignees(self):
         activity_type = self.env.ref("mail.mail_activity_data_todo")

@@ -22,6 +22,8 @@ LOCKED_FIELDS = {
     "chair_id",
     "secretary_id",
 }
+# a change of these fields moves the calendar event and its invitations along
+CALENDAR_FIELDS = {"name", "date_start", "duration", "location"}
 
 
 class HrCivilMeeting(models.Model):
@@ -44,24 +46,22 @@ class HrCivilMeeting(models.Model):
     )
     date_end = fields.Datetime(string="End", compute="_compute_date_end", store=True)
     location = fields.Char()
-    chair_id = fields.Many2one("hr.employee", string="Chair", check_company=True, tracking=True)
-    secretary_id = fields.Many2one("hr.employee", string="Secretary", check_company=True, tracking=True)
+    chair_id = fields.Many2one("hr.employee", check_company=True, tracking=True)
+    secretary_id = fields.Many2one("hr.employee", check_company=True, tracking=True)
     department_ids = fields.Many2many("hr.department", string="Units", check_company=True)
     cell_id = fields.Many2one("hr.civil.party.cell", string="Party Cell", check_company=True, index=True)
     has_thematic_part = fields.Boolean(
         string="With a Thematic Part", help="A regular cell meeting that also holds a thematic part (≥ 120 minutes)."
     )
     topic = fields.Char(help="Topic of a thematic meeting.")
-    presenter_id = fields.Many2one("hr.employee", string="Presenter", check_company=True)
-    prepared_report_ids = fields.Many2many(
-        "ir.attachment", "hr_civil_meeting_prepared_report_rel", string="Prepared Report"
-    )
+    presenter_id = fields.Many2one("hr.employee", check_company=True)
+    prepared_report_ids = fields.Many2many("ir.attachment", "hr_civil_meeting_prepared_report_rel")
     guest_names = fields.Text(string="Guests")
     agenda = fields.Html()
     attendee_ids = fields.One2many("hr.civil.meeting.attendee", "meeting_id", string="Attendance", copy=True)
     state = fields.Selection(MEETING_STATES, default="draft", required=True, tracking=True, copy=False)
     calendar_event_id = fields.Many2one("calendar.event", copy=False, readonly=True)
-    minutes = fields.Html(string="Minutes", copy=False)
+    minutes = fields.Html(copy=False)
     resolution = fields.Html(copy=False)
     vote_for = fields.Integer(string="Votes For", copy=False)
     vote_against = fields.Integer(string="Votes Against", copy=False)
@@ -99,7 +99,9 @@ class HrCivilMeeting(models.Model):
         for meeting in self:
             meeting.date_end = meeting.date_start and meeting.date_start + timedelta(hours=meeting.duration)
 
-    @api.depends("cell_id.member_ids.member_type", "cell_id.member_ids.date_left", "date_start")
+    @api.depends(
+        "cell_id.member_ids.member_type", "cell_id.member_ids.date_joined", "cell_id.member_ids.date_left", "date_start"
+    )
     def _compute_official_member_count(self):
         for meeting in self:
             if meeting.cell_id and meeting.date_start:
@@ -143,7 +145,8 @@ class HrCivilMeeting(models.Model):
     # ------------------------------------------------------------------
     @api.constrains("vote_for", "vote_against", "vote_abstain", "official_member_count")
     def _check_votes(self):
-        for meeting in self:
+        # approved minutes were checked when approved: a later change of the membership list does not block
+        for meeting in self.filtered(lambda m: m.state != "approved"):
             votes = meeting.vote_for + meeting.vote_against + meeting.vote_abstain
             if min(meeting.vote_for, meeting.vote_against, meeting.vote_abstain) < 0:
                 raise ValidationError(self.env._("Vote counts cannot be negative."))
@@ -156,11 +159,30 @@ class HrCivilMeeting(models.Model):
                     )
                 )
 
+    @api.constrains("type_id", "cell_id")
+    def _check_cell(self):
+        """The visibility rules hide a meeting from non-members through its cell: a cell meeting needs one."""
+        for meeting in self:
+            if meeting.type_id.is_party_cell and not meeting.cell_id:
+                raise ValidationError(
+                    self.env._("%(meeting)s is a Party cell meeting: choose its cell.", meeting=meeting.display_name)
+                )
+
     @api.constrains("duration")
     def _check_duration(self):
         for meeting in self:
             if meeting.duration <= 0 or meeting.duration > 24:
                 raise ValidationError(self.env._("A meeting lasts more than 0 and at most 24 hours."))
+
+    @api.depends("name", "date_start")
+    @api.depends_context("tz")
+    def _compute_display_name(self):
+        for meeting in self:
+            if meeting.date_start:
+                day = fields.Datetime.context_timestamp(meeting, meeting.date_start).strftime("%d/%m/%Y")
+                meeting.display_name = f"{meeting.name} – {day}"
+            else:
+                meeting.display_name = meeting.name
 
     def write(self, vals):
         if LOCKED_FIELDS.intersection(vals) and not self.env.context.get("civil_meeting_workflow"):
@@ -172,7 +194,10 @@ class HrCivilMeeting(models.Model):
                             meeting=meeting.display_name,
                         )
                     )
-        return super().write(vals)
+        result = super().write(vals)
+        if CALENDAR_FIELDS.intersection(vals):
+            self._sync_calendar_event()
+        return result
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):
@@ -204,6 +229,10 @@ class HrCivilMeeting(models.Model):
                 meeting.attendee_ids = [
                     Command.create({"employee_id": employee.id}) for employee in meeting._default_participants()
                 ]
+            # the chair and the secretary sit in the meeting, whether or not their unit is invited
+            missing = (meeting.chair_id | meeting.secretary_id) - meeting.attendee_ids.employee_id
+            if missing:
+                meeting.attendee_ids = [Command.create({"employee_id": employee.id}) for employee in missing]
             meeting._mark_roles()
             meeting._create_calendar_event()
             if meeting.type_id.needs_reports:
@@ -219,10 +248,15 @@ class HrCivilMeeting(models.Model):
             elif attendee.employee_id == self.secretary_id:
                 attendee.role = "secretary"
 
+    def _attendee_partners(self):
+        self.ensure_one()
+        employees = self.attendee_ids.employee_id
+        return employees.work_contact_id | employees.user_id.partner_id
+
     def _create_calendar_event(self):
         """The calendar event and its invitations, as Odoo's calendar sends them."""
         self.ensure_one()
-        partners = self.attendee_ids.employee_id.work_contact_id | self.attendee_ids.employee_id.user_id.partner_id
+        partners = self._attendee_partners()
         event = (
             self.env["calendar.event"]
             .sudo()
@@ -237,10 +271,31 @@ class HrCivilMeeting(models.Model):
                     "user_id": self.chair_id.user_id.id or self.env.uid,
                     "res_model_id": self.env["ir.model"]._get_id(self._name),
                     "res_id": self.id,
+                    # a Party cell's meeting shows as busy time to those who are not invited
+                    **({"privacy": "private"} if self.cell_id else {}),
                 }
             )
         )
         self.calendar_event_id = event
+
+    def _sync_calendar_event(self):
+        """A rescheduled meeting moves its calendar event: the invitations follow, as in Odoo's calendar."""
+        for meeting in self.filtered("calendar_event_id"):
+            meeting.calendar_event_id.sudo().write(
+                {
+                    "name": meeting.name,
+                    "start": meeting.date_start,
+                    "stop": meeting.date_end,
+                    "location": meeting.location,
+                }
+            )
+
+    def _sync_calendar_partners(self):
+        """People added to or removed from the attendance of a scheduled meeting are invited or uninvited."""
+        for meeting in self.filtered("calendar_event_id"):
+            partners = meeting._attendee_partners()
+            if partners != meeting.calendar_event_id.sudo().partner_ids:
+                meeting.calendar_event_id.sudo().partner_ids = [Command.set(partners.ids)]
 
     def _create_reports(self):
         self.ensure_one()
@@ -414,7 +469,10 @@ class HrCivilMeeting(models.Model):
             return
         since = fields.Datetime.now() - timedelta(days=months * 31)
         activity_type = self.env.ref("mail.mail_activity_data_todo")
-        for cell in self.env["hr.civil.party.cell"].search([]):
+        cells = self.env["hr.civil.party.cell"].search(
+            ["|", ("committee_user_ids", "!=", False), ("secretary_id.user_id", "!=", False)]
+        )
+        for cell in cells:  # the cells that have someone to remind
             held = self.search_count(
                 [
                     ("cell_id", "=", cell.id),
@@ -471,10 +529,37 @@ class HrCivilMeetingAttendee(models.Model):
         ("meeting_employee_uniq", "unique(meeting_id, employee_id)", "A person is listed once per meeting."),
     ]
 
-    def write(self, vals):
-        if not self.env.context.get("civil_meeting_workflow") and any(a.meeting_id.state == "approved" for a in self):
+    def _check_meeting_not_approved(self, meetings):
+        if not self.env.context.get("civil_meeting_workflow") and any(m.state == "approved" for m in meetings):
             raise UserError(self.env._("The minutes are approved: the attendance is locked."))
-        return super().write(vals)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._check_meeting_not_approved(
+            self.env["hr.civil.meeting"].browse([vals["meeting_id"] for vals in vals_list if vals.get("meeting_id")])
+        )
+        attendees = super().create(vals_list)
+        attendees.meeting_id._sync_calendar_partners()
+        return attendees
+
+    def write(self, vals):
+        self._check_meeting_not_approved(self.meeting_id)
+        result = super().write(vals)
+        if "employee_id" in vals:
+            self.meeting_id._sync_calendar_partners()
+        if "attendance" in vals:  # attendance corrected after the meeting: the striking-off rule looks again
+            self.meeting_id.filtered(lambda m: m.state in ("held", "approved"))._check_striking_off()
+        return result
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_if_not_approved(self):
+        self._check_meeting_not_approved(self.meeting_id)
+
+    def unlink(self):
+        meetings = self.meeting_id
+        result = super().unlink()
+        meetings.exists()._sync_calendar_partners()
+        return result
 
 
 class HrCivilMeetingRevision(models.Model):

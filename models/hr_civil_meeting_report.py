@@ -45,10 +45,13 @@ class HrCivilMeetingReport(models.Model):
         for report in self:
             report.department_id = report.employee_id.department_id
 
-    @api.depends("meeting_id.date_start")
+    @api.depends("meeting_id.date_start", "meeting_id.series_id.tz", "employee_id.tz")
     def _compute_week(self):
+        """The week before the meeting's local day: a Monday 06:30 briefing in Hanoi is still on Sunday in UTC."""
         for report in self:
-            day = (report.meeting_id.date_start or fields.Datetime.now()).date()
+            tz = report.meeting_id.series_id.tz or report.employee_id.tz or self.env.user.tz or "UTC"
+            start = report.meeting_id.date_start or fields.Datetime.now()
+            day = fields.Datetime.context_timestamp(report.with_context(tz=tz), start).date()
             this_monday = day - timedelta(days=day.weekday())
             report.week_start = this_monday - timedelta(days=7)
             report.week_end = this_monday - timedelta(days=1)
@@ -113,4 +116,8 @@ class HrCivilMeetingReport(models.Model):
         for report in self:
             if report.meeting_id.state == "approved":
                 raise UserError(self.env._("The minutes of the meeting are approved: its reports are locked."))
+        own_fields = {"last_week_results", "open_items", "problems", "next_week_plan", "report_type", "state"}
+        is_supervisor = self.env.su or self.env.user.has_group("hr_civil_service.group_supervisor")
+        if set(vals) - own_fields and not is_supervisor:
+            raise UserError(self.env._("A report's meeting and author are set when the meeting is scheduled."))
         return super().write(vals)

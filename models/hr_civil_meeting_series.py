@@ -1,10 +1,13 @@
+import logging
 from datetime import datetime, time, timedelta
 
 import pytz
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+
+_logger = logging.getLogger(__name__)
 
 WEEKDAYS = [
     ("0", "Monday"),
@@ -47,8 +50,8 @@ class HrCivilMeetingSeries(models.Model):
     date_end = fields.Date(string="Until")
     weeks_ahead = fields.Integer(default=4, help="How many weeks ahead the meetings are scheduled.")
     location = fields.Char()
-    chair_id = fields.Many2one("hr.employee", string="Chair", check_company=True)
-    secretary_id = fields.Many2one("hr.employee", string="Secretary", check_company=True)
+    chair_id = fields.Many2one("hr.employee", check_company=True)
+    secretary_id = fields.Many2one("hr.employee", check_company=True)
     department_ids = fields.Many2many("hr.department", string="Units", check_company=True)
     cell_id = fields.Many2one("hr.civil.party.cell", string="Party Cell", check_company=True)
     participant_ids = fields.Many2many("hr.employee", string="Participants", check_company=True)
@@ -101,7 +104,8 @@ class HrCivilMeetingSeries(models.Model):
         created = Meeting
         for series in self:
             until = today + timedelta(weeks=series.weeks_ahead or 4)
-            existing = {meeting.date_start for meeting in series.with_context(active_test=False).meeting_ids}
+            # every meeting of the series, cancelled ones included, whoever may read them
+            existing = {meeting.date_start for meeting in series.sudo().meeting_ids}
             for day in series._occurrences(until):
                 if day < today:
                     continue
@@ -128,11 +132,17 @@ class HrCivilMeetingSeries(models.Model):
 
     @api.model
     def _cron_schedule_meetings(self):
-        self.search([])._action_schedule_safe()
+        today = fields.Date.context_today(self)
+        self.search(["|", ("date_end", "=", False), ("date_end", ">=", today)])._action_schedule_safe()
 
     def _action_schedule_safe(self):
+        """One series that cannot be scheduled does not stop the others."""
         for series in self:
-            series.action_schedule_meetings()
+            try:
+                with self.env.cr.savepoint():
+                    series.action_schedule_meetings()
+            except (UserError, ValidationError) as error:
+                _logger.warning("Meeting series %s (id %s) not scheduled: %s", series.name, series.id, error)
 
     def action_open_meetings(self):
         self.ensure_one()

@@ -7,8 +7,9 @@ class HrCivilPartyCell(models.Model):
 
     _name = "hr.civil.party.cell"
     _description = "Party Cell"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "name"
+    _check_company_auto = True
 
     name = fields.Char(required=True, tracking=True)
     active = fields.Boolean(default=True)
@@ -24,7 +25,7 @@ class HrCivilPartyCell(models.Model):
     official_member_count = fields.Integer(compute="_compute_member_counts")
     member_count = fields.Integer(compute="_compute_member_counts")
 
-    @api.depends("member_ids.member_type", "member_ids.date_left")
+    @api.depends("member_ids.member_type", "member_ids.date_joined", "member_ids.date_left")
     def _compute_member_counts(self):
         today = fields.Date.context_today(self)
         for cell in self:
@@ -44,6 +45,7 @@ class HrCivilPartyMember(models.Model):
     _name = "hr.civil.party.member"
     _description = "Party Cell Member"
     _order = "cell_id, member_type, employee_id"
+    _check_company_auto = True
 
     cell_id = fields.Many2one("hr.civil.party.cell", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="cell_id.company_id", store=True)

@@ -16,6 +16,10 @@ class HrJobTask(models.Model):
         string="Output Product",
         help="The product the task delivers (sản phẩm đầu ra), e.g. 'Cáo trạng', 'Báo cáo'.",
     )
+    is_meeting = fields.Boolean(
+        string="Meeting Attendance",
+        help="Logging this task declares time spent in a meeting: the meeting-overlap flag does not count it twice.",
+    )
     product_uom = fields.Char(string="Unit", help="Unit in which the product is counted, e.g. 'văn bản', 'vụ án'.")
     group_id = fields.Many2one(
         "hr.job.task.group",

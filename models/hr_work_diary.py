@@ -362,6 +362,7 @@ class HrWorkDiary(models.Model):
             {"state": "submitted", "submitted_date": fields.Datetime.now(), "return_reason": False}
         )
         self._raise_flags()
+        self.line_ids.action_item_id._close_finished_activities()
         for diary in self:
             diary._notify_approver()
         return True
@@ -420,6 +421,7 @@ class HrWorkDiary(models.Model):
             {"state": "approved", "approved_date": fields.Datetime.now(), "approved_by_id": self.env.uid}
         )
         self.activity_feedback(["hr_civil_service.mail_activity_type_diary_approval"])
+        self.line_ids.action_item_id._close_finished_activities()
         for diary in self:
             diary.message_post(body=self.env._("Diary approved."), subtype_xmlid="mail.mt_note")
         return True
@@ -668,7 +670,22 @@ class HrWorkDiary(models.Model):
                     "is_future": day > today,
                 }
             )
+        items = self.env["hr.civil.action.item"].search(
+            [("assignee_ids", "in", employee.ids), ("state", "in", ("open", "in_progress"))],
+            order="deadline, id",
+            limit=10,
+        )
         return {
+            "items": [
+                {
+                    "id": item.id,
+                    "name": item.name,
+                    "deadline": item.deadline and item.deadline.strftime("%d/%m/%Y") or "",
+                    "progress": round(item.progress),
+                    "is_overdue": item.is_overdue,
+                }
+                for item in items
+            ],
             "week_start": fields.Date.to_string(start),
             "previous_week": fields.Date.to_string(start - timedelta(days=7)),
             "next_week": fields.Date.to_string(start + timedelta(days=7)),

@@ -325,7 +325,9 @@ class HrWorkDiaryFlagRule(models.Model):
             meeting_hours = sum(meetings.mapped("duration"))
             schedule = diary.employee_id._civil_day_schedule(diary.date, diary.date)[diary.employee_id.id]
             day_hours = schedule[diary.date]["schedule_hours"] or STANDARD_DAY_HOURS
-            if diary.total_claimed_hours + meeting_hours > day_hours + 0.01:
+            # lines of a meeting-attendance task are how the person declares the meetings: not counted twice
+            other_work = sum(diary.line_ids.filtered(lambda line: not line.task_id.is_meeting).mapped("claimed_hours"))
+            if other_work + meeting_hours > day_hours + 0.01:
                 result.append(
                     (
                         diary,
@@ -335,7 +337,7 @@ class HrWorkDiaryFlagRule(models.Model):
                             "more than the day's %(day)s h.",
                             meetings=", ".join(meetings.mapped("name")),
                             meeting_hours=round(meeting_hours, 2),
-                            claimed=round(diary.total_claimed_hours, 2),
+                            claimed=round(other_work, 2),
                             day=round(day_hours, 2),
                         ),
                     )

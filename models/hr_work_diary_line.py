@@ -92,7 +92,6 @@ class HrWorkDiaryLine(models.Model):
     deadline_met = fields.Boolean(string="On Time", default=True)
     action_item_id = fields.Many2one(
         "hr.civil.action.item",
-        string="Action Item",
         index=True,
         ondelete="set null",
         domain="[('state', 'in', ('open', 'in_progress'))]",

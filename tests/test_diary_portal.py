@@ -410,3 +410,26 @@ class TestDiaryPortal(HrWorkDiaryCase, HttpCase):
         self.assertIn(f'action="/my/work-diary/{diary.id}/line/add"', body)
         body = self.url_open("/my/work-diary").text
         self.assertIn("HRCS &lt;i&gt;split&lt;/i&gt; the reception in two lines", body)
+
+    def test_line_serves_an_action_item(self):
+        Item = self.env["hr.civil.action.item"]
+        mine = Item.create({"name": "HRCS review the backlog", "assignee_ids": [(4, self.emp_prosecutor_1.id)]})
+        theirs = Item.create({"name": "HRCS somebody else's item", "assignee_ids": [(4, self.emp_clerk.id)]})
+        diary = self._portal_diary(lines=[])
+        self._login(self.portal_user)
+        page = self.url_open(f"/my/work-diary/{diary.id}").text
+        self.assertIn("HRCS review the backlog", page)
+        self.assertNotIn("HRCS somebody else", page)
+        response = self._post(
+            f"/my/work-diary/{diary.id}/line/add",
+            {"task_id": str(self.task_prosecutor.id), "action_item_id": str(theirs.id), "action_item_progress": "50"},
+        )
+        self.assertIn("open action items", self._error_of(response))
+        self.assertFalse(diary.line_ids)
+        self._post(
+            f"/my/work-diary/{diary.id}/line/add",
+            {"task_id": str(self.task_prosecutor.id), "action_item_id": str(mine.id), "action_item_progress": "50"},
+        )
+        self.assertRecordValues(diary.line_ids, [{"action_item_id": mine.id, "action_item_progress": 50.0}])
+        self._post(f"/my/work-diary/{diary.id}/submit")
+        self.assertRecordValues(mine, [{"state": "in_progress", "progress": 50.0}])

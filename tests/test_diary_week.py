@@ -193,3 +193,37 @@ class TestDiaryWeek(HrWorkDiaryCase):
             lambda a: a.activity_type_id == self.env.ref("hr_civil_service.mail_activity_type_diary_approval")
         )
         self.assertEqual(activity.user_id, self.leader)
+
+    def test_week_summary_lists_my_open_action_items(self):
+        Item = self.env["hr.civil.action.item"]
+        mine = Item.create({"name": "Report on the backlog of cases", "assignee_ids": [(4, self.emp_clerk.id)]})
+        Item.create({"name": "Somebody else's directive", "assignee_ids": [(4, self.emp_head.id)]})
+        summary = self.env["hr.work.diary"].with_user(self.staff).get_week_summary()
+        self.assertEqual([item["id"] for item in summary["items"]], mine.ids)
+
+    def test_meeting_task_lines_are_not_counted_twice(self):
+        """The meeting-overlap flag leaves out the lines that declare the meeting itself."""
+        meeting_task = self._create_task("HRCS.D.M1", name="Weekly briefing", group_id=self.group_d.id, is_meeting=True)
+        meeting = self.env["hr.civil.meeting"].create(
+            {
+                "name": "HRCS briefing",
+                "type_id": self.env.ref("hr_civil_service.meeting_type_briefing").id,
+                "company_id": self.company.id,
+                "date_start": datetime(2026, 11, 18, 1, 0),
+                "duration": 2.0,
+                "attendee_ids": [(0, 0, {"employee_id": self.emp_clerk.id})],
+            }
+        )
+        meeting.action_schedule()
+        declared = self._diary(
+            lines=[
+                self._task_line(meeting_task, claimed_hours=2.0),
+                self._task_line(self.task_hour, quantity=6),
+            ]
+        )
+        declared.action_submit()
+        self.assertNotIn("meeting_overlap", self._codes(declared), "6 h of work + the 2 h meeting fit the day")
+        padded = self._diary(MONDAY + timedelta(days=1), [self._task_line(self.task_hour, quantity=7)])
+        meeting.date_start = datetime(2026, 11, 17, 1, 0)
+        padded.action_submit()
+        self.assertIn("meeting_overlap", self._codes(padded), "7 h besides a 2 h meeting is more than 8 h")

@@ -207,7 +207,7 @@ class HrWorkDiaryBoardLine(models.TransientModel):
     status_sequence = fields.Integer(compute="_compute_status_sequence", store=True)
     diary_id = fields.Many2one("hr.work.diary", string="Diary Sheet", readonly=True)
     return_reason = fields.Text(related="diary_id.return_reason")
-    schedule_hours = fields.Float(string="Scheduled", digits=(6, 2), readonly=True)
+    schedule_hours = fields.Float(string="Scheduled Hours", digits=(6, 2), readonly=True)
     claimed_hours = fields.Float(string="Claimed", digits=(6, 2), readonly=True)
     converted_hours = fields.Float(string="Converted", digits=(6, 2), readonly=True)
     flag_count = fields.Integer(string="Flags", readonly=True)

@@ -79,6 +79,16 @@ export class WorkDiaryWeekSummary extends Component {
         });
     }
 
+    async openItem(item) {
+        await this.action.doAction({
+            type: "ir.actions.act_window",
+            res_model: "hr.civil.action.item",
+            res_id: item.id,
+            views: [[false, "form"]],
+            target: "current",
+        });
+    }
+
     formatHours(value) {
         return (Math.round((value || 0) * 100) / 100).toLocaleString();
     }
