@@ -444,7 +444,11 @@ class HrCivilMeeting(models.Model):
                     year=year,
                 )
                 cell = meeting.cell_id.sudo()
-                if cell.activity_ids.filtered(lambda a, s=summary: a.summary == s):
+                # the open reminder of this member and year, whatever language its summary was written in
+                name, year_text = attendee.employee_id.name, str(year)
+                if cell.activity_ids.filtered(
+                    lambda a, n=name, y=year_text: a.summary and n in a.summary and y in a.summary
+                ):
                     continue
                 for user in cell.committee_user_ids or cell.secretary_id.user_id:
                     cell.activity_schedule(
