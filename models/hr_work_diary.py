@@ -761,11 +761,14 @@ class HrWorkDiary(models.Model):
         if not vals_list:
             raise UserError(self.env._("There is nothing to copy: the days to fill are already submitted."))
         lines = self.env["hr.work.diary.line"].create(vals_list)
-        message = self.env._("%(count)s task(s) copied.", count=len(lines))
         if skipped:
-            message += " " + self.env._(
-                "Skipped (already submitted): %(days)s.", days=", ".join(day.strftime("%d/%m") for day in skipped)
+            message = self.env._(
+                "%(count)s task(s) copied. Skipped (already submitted): %(days)s.",
+                count=len(lines),
+                days=", ".join(day.strftime("%d/%m") for day in skipped),
             )
+        else:
+            message = self.env._("%(count)s task(s) copied.", count=len(lines))
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",

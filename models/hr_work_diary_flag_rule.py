@@ -210,19 +210,21 @@ class HrWorkDiaryFlagRule(models.Model):
         return result
 
     def _rule_under_declared(self, diaries):
+        if not diaries:
+            return []
         sheets = self._sheets_around(diaries, 6)
+        first = self._week_bounds(min(diaries.mapped("date")))[0]
+        last = self._week_bounds(max(diaries.mapped("date")))[1]
+        schedules = diaries.employee_id._civil_day_schedule(first, last)  # one pass for every sheet
         result = []
-        weeks = {}
         for diary in diaries:
             share = diary.company_id.civil_diary_underdeclared_share
             start, end = self._week_bounds(diary.date)
             if not share:
                 continue
             # judged once a week, on the last day the schedule plans (a sheet on a Saturday is not judged again)
-            key = (diary.employee_id, start)
-            if key not in weeks:
-                weeks[key] = diary.employee_id._civil_day_schedule(start, end)[diary.employee_id.id]
-            days = weeks[key]
+            employee_days = schedules[diary.employee_id.id]
+            days = {day: info for day, info in employee_days.items() if start <= day <= end}
             planned = [day for day, info in days.items() if info["schedule_hours"]]
             if not planned or diary.date != max(planned):
                 continue
@@ -311,6 +313,9 @@ class HrWorkDiaryFlagRule(models.Model):
                 ]
             )
         )
+        if not attendances:
+            return []
+        schedules = attendances.employee_id._civil_day_schedule(first, last)  # one pass for every sheet
         result = []
         for diary in diaries:
             tz_diary = diary.with_context(tz=diary.employee_id.tz or self.env.user.tz or "UTC")
@@ -323,8 +328,7 @@ class HrWorkDiaryFlagRule(models.Model):
             if not meetings:
                 continue
             meeting_hours = sum(meetings.mapped("duration"))
-            schedule = diary.employee_id._civil_day_schedule(diary.date, diary.date)[diary.employee_id.id]
-            day_hours = schedule[diary.date]["schedule_hours"] or STANDARD_DAY_HOURS
+            day_hours = schedules[diary.employee_id.id][diary.date]["schedule_hours"] or STANDARD_DAY_HOURS
             # lines of a meeting-attendance task are how the person declares the meetings: not counted twice
             other_work = sum(diary.line_ids.filtered(lambda line: not line.task_id.is_meeting).mapped("claimed_hours"))
             if other_work + meeting_hours > day_hours + 0.01:
