@@ -26,3 +26,9 @@ from . import hr_civil_meeting
 from . import hr_civil_meeting_report
 from . import hr_civil_action_item
 from . import hr_civil_meeting_demo
+from . import resource_calendar_leaves
+from . import hr_civil_staff_type
+from . import hr_civil_discipline
+from . import hr_civil_evaluation_scheme
+from . import hr_civil_evaluation
+from . import hr_civil_evaluation_line

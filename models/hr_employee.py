@@ -17,6 +17,18 @@ class HrEmployee(models.Model):
         groups="hr_civil_service.group_supervisor,hr_civil_service.group_org_officer",
     )
 
+    civil_staff_type_id = fields.Many2one(
+        "hr.civil.staff.type",
+        string="Staff Type",
+        groups="hr.group_hr_user",
+        help="Cán bộ, công chức, viên chức or contract: decides the evaluation scheme.",
+    )
+    civil_recruitment_date = fields.Date(
+        string="Recruitment Date",
+        groups="hr.group_hr_user",
+        help="First day in the service: months worked in a year count from here.",
+    )
+
     def _civil_day_schedule(self, date_from, date_to):
         """Each employee's days between two dates (included), from their working schedule and its leaves.
 

@@ -70,6 +70,17 @@ class ResCompany(models.Model):
         "marked under-loaded.",
     )
 
+    civil_special_nature = fields.Boolean(
+        string="Special-Nature Body",
+        help="Bodies of a special nature rate their officials by 15 January of the next year instead of "
+        "15 December (ND 335/2025 Art. 21).",
+    )
+    civil_appeal_days = fields.Integer(
+        string="Appeal Window (working days)",
+        default=7,
+        help="An official may appeal a finalised rating within this many working days of being notified.",
+    )
+
     @api.constrains("civil_diary_overload_ratio", "civil_diary_underload_ratio")
     def _check_civil_diary_load_ratios(self):
         for company in self:

@@ -21,3 +21,5 @@ class ResConfigSettings(models.TransientModel):
     civil_diary_underdeclared_share = fields.Float(related="company_id.civil_diary_underdeclared_share", readonly=False)
     civil_diary_overload_ratio = fields.Float(related="company_id.civil_diary_overload_ratio", readonly=False)
     civil_diary_underload_ratio = fields.Float(related="company_id.civil_diary_underload_ratio", readonly=False)
+    civil_special_nature = fields.Boolean(related="company_id.civil_special_nature", readonly=False)
+    civil_appeal_days = fields.Integer(related="company_id.civil_appeal_days", readonly=False)

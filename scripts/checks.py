@@ -202,7 +202,7 @@ def _csv_problems(root, path):
             if row[0] in ids:
                 problems.append(f"{path}:{number}: id '{row[0]}' already on line {ids[row[0]]}")
             ids.setdefault(row[0], number)
-    if os.path.basename(path) == "ir.model.access.csv":
+    if os.path.basename(path).split("-")[0].removesuffix(".csv") == "ir.model.access":
         problems += _access_problems(path, header, rows)
     return problems
 
