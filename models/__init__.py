@@ -32,3 +32,4 @@ from . import hr_civil_discipline
 from . import hr_civil_evaluation_scheme
 from . import hr_civil_evaluation
 from . import hr_civil_evaluation_line
+from . import hr_civil_kpi

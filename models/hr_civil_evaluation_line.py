@@ -1,6 +1,15 @@
-from odoo import api, fields, models
+from collections import defaultdict
 
-from .hr_civil_evaluation_scheme import LEVELS
+from odoo import Command, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from .hr_civil_evaluation_scheme import LEVEL_RANK, LEVELS
+
+KPI_FIELDS = (
+    "standard_hours", "converted_hours", "quality_hours", "progress_hours", "line_count", "error_count",
+    "delay_count", "action_item_count", "action_item_delay_count", "quantity_ratio", "quality_ratio",
+    "progress_ratio", "months_worked", "months_off",
+)
 
 LINE_STATES = [
     ("draft", "To Self-Assess"),
@@ -57,7 +66,7 @@ class HrCivilEvaluationLine(models.Model):
     quantity_ratio = fields.Float(string="Quantity (%)", digits=(6, 1), readonly=True)
     quality_ratio = fields.Float(string="Quality (%)", digits=(6, 1), readonly=True)
     progress_ratio = fields.Float(string="Progress (%)", digits=(6, 1), readonly=True)
-    own_task_points = fields.Float(digits=(6, 2), readonly=True, string="Own Task Points")
+    kpi_own_points = fields.Float(digits=(6, 2), readonly=True, string="Own Task Points")
     unit_factor = fields.Float(string="Unit Results (%)", digits=(6, 1), readonly=True)
     task_points = fields.Float(digits=(6, 2), readonly=True)
     months_worked = fields.Float(digits=(4, 1), readonly=True)
@@ -107,21 +116,417 @@ class HrCivilEvaluationLine(models.Model):
         ("employee_uniq", "unique(evaluation_id, employee_id)", "An official appears once in an evaluation."),
     ]
 
-    @api.depends("employee_id")
+    annual_average = fields.Float(
+        digits=(6, 2), readonly=True,
+        help="Average of the year's final monthly or quarterly scores: the annual score (ND 335/2025 Art. 21).",
+    )
+
+    is_mine = fields.Boolean(compute="_compute_user_roles")
+    can_propose = fields.Boolean(compute="_compute_user_roles")
+    can_decide = fields.Boolean(compute="_compute_user_roles")
+
+    SELF_FIELDS = frozenset({"self_assessment", "self_general_points", "self_level"})
+    SUPERVISOR_FIELDS = frozenset({"supervisor_general_points", "supervisor_comment", "supervisor_level", "quota_group"})
+    LEADER_FIELDS = frozenset(
+        {"leader_general_points", "leader_comment", "final_level", "override_reason", "degradation", "unit_corruption"}
+    )
+
+    @api.depends_context("uid")
+    def _compute_user_roles(self):
+        user = self.env.user
+        leader = self._is_leader_user()
+        for line in self:
+            line.is_mine = line.employee_id.user_id == user
+            line.can_decide = leader
+            line.can_propose = leader or line._is_supervisor(user)
+
+    @api.depends("employee_id", "evaluation_id.name")
     def _compute_display_name(self):
         for line in self:
             line.display_name = f"{line.employee_id.name} — {line.evaluation_id.name}"
 
+    @api.depends(
+        "self_general_points", "supervisor_general_points", "leader_general_points", "task_points",
+        "annual_average", "annual_source_count", "scheme_id", "degradation", "unit_corruption", "is_leader",
+        "discipline_ids", "months_worked", "months_off", "standard_hours", "quantity_ratio", "quality_ratio",
+        "progress_ratio", "unit_factor", "period_type",
+    )
     def _compute_scores(self):
         for line in self:
+            scheme = line.scheme_id
             line.general_points = line.leader_general_points or line.supervisor_general_points or line.self_general_points
-            line.total_score = line.general_points + line.task_points
-            line.score_level = line.scheme_id._level_from_score(line.total_score) if line.scheme_id else False
-            line.hard_condition = False
-            line.not_rated = False
-            line.proposed_level = line.score_level
+            if line.annual_source_count:
+                line.total_score = line.annual_average
+            else:
+                line.total_score = round(line.general_points + line.task_points, 2)
+            line.score_level = scheme._level_from_score(line.total_score) if scheme else False
+            line.hard_condition = line._hard_condition()
+            line.not_rated = line._is_not_rated()
+            if line.not_rated or not scheme:
+                line.proposed_level = False
+            elif line.hard_condition:
+                line.proposed_level = "fail"
+            else:
+                level = line.score_level if scheme.method == "score" else line._criteria_level()
+                if line._is_capped() and LEVEL_RANK[level] > LEVEL_RANK["done"]:
+                    level = "done"
+                line.proposed_level = level
+
+    def _hard_condition(self):
+        """Why the official is 'Không hoàn thành nhiệm vụ' whatever the score (ND 335/2025 Art. 20(4))."""
+        self.ensure_one()
+        reasons = []
+        if self.degradation:
+            reasons.append(self.env._("concluded degradation or breach of Party rules"))
+        if self.discipline_ids:
+            reasons.append(self.env._("disciplined at reprimand or higher: %(decisions)s",
+                                      decisions=", ".join(self.discipline_ids.mapped(lambda d: d.decision_number or d.name))))
+        if self.is_leader and self.unit_corruption:
+            reasons.append(self.env._("a unit under them handled for corruption or waste"))
+        return "; ".join(reasons) or False
+
+    def _is_not_rated(self):
+        self.ensure_one()
+        if self.period_type == "year":
+            return bool(self.scheme_id) and self.months_worked < self.scheme_id.min_months_rated
+        return not self.standard_hours and not self.annual_source_count
+
+    def _is_capped(self):
+        """Off work from 3 to under 6 months: at most 'Hoàn thành nhiệm vụ' (ND 90/2020 Art. 2, ND 48/2023)."""
+        self.ensure_one()
+        return self.period_type == "year" and self.months_off >= self.scheme_id.capped_months_off
+
+    def _criteria_level(self):
+        """ND 90/2020 as amended by ND 48/2023: levels from the share of tasks done, on time and to quality."""
+        self.ensure_one()
+        scheme = self.scheme_id
+        on_time = min(self.quality_ratio, self.progress_ratio)
+        unit_ok = not self.is_leader or self.unit_factor >= 100.0
+        if self.quantity_ratio >= scheme.excellent_min_quantity and on_time >= scheme.excellent_min_on_time and unit_ok:
+            return "excellent"
+        if self.quantity_ratio >= scheme.good_min_quantity and on_time >= scheme.good_min_on_time and unit_ok:
+            return "good"
+        if self.quantity_ratio >= scheme.done_min_quantity and on_time >= scheme.done_min_on_time:
+            return "done"
+        return "fail"
+
+    @api.constrains("self_general_points", "supervisor_general_points", "leader_general_points")
+    def _check_general_points(self):
+        for line in self:
+            maximum = line.scheme_id.general_points
+            for points in (line.self_general_points, line.supervisor_general_points, line.leader_general_points):
+                if points < 0 or points > maximum:
+                    raise ValidationError(
+                        self.env._("General-criteria points of %(employee)s must be between 0 and %(maximum)s.",
+                                   employee=line.employee_id.name, maximum=maximum)
+                    )
+
+    @api.constrains("final_level", "override_reason", "proposed_level", "hard_condition", "not_rated")
+    def _check_final_level(self):
+        for line in self:
+            if not line.final_level:
+                continue
+            if line.not_rated:
+                raise ValidationError(
+                    self.env._("%(employee)s worked fewer months than the minimum and is not rated this year; "
+                               "their self-review is kept.", employee=line.employee_id.name)
+                )
+            if line.hard_condition and line.final_level != "fail":
+                raise ValidationError(
+                    self.env._("%(employee)s must be rated 'Not Completed' whatever the score: %(reason)s.",
+                               employee=line.employee_id.name, reason=line.hard_condition)
+                )
+            if line.proposed_level and line._is_capped() and LEVEL_RANK[line.final_level] > LEVEL_RANK["done"]:
+                raise ValidationError(
+                    self.env._("%(employee)s was off work %(months)s months this year and can be rated at most "
+                               "'Completed'.", employee=line.employee_id.name, months=line.months_off)
+                )
+            if line.final_level != line.proposed_level and not (line.override_reason or "").strip():
+                raise ValidationError(
+                    self.env._("Give the reason why %(employee)s is rated differently from the proposed level.",
+                               employee=line.employee_id.name)
+                )
+
+    # ------------------------------------------------------------------
+    # Who writes what
+    # ------------------------------------------------------------------
+    def write(self, vals):
+        if not self.env.su and not self.env.context.get("civil_evaluation_workflow"):
+            self._check_write_rights(set(vals))
+        return super().write(vals)
+
+    def _check_write_rights(self, fnames):
+        user = self.env.user
+        is_leader = user.has_group("hr_civil_service.group_leader") or user.has_group("hr_civil_service.group_org_officer")
+        for line in self:
+            if line.state == "final" or line.evaluation_id.state == "final" and line.state != "appealed":
+                raise UserError(
+                    self.env._("The rating of %(employee)s is final; it changes only through an appeal.",
+                               employee=line.employee_id.name)
+                )
+            allowed = set()
+            if line.employee_id.user_id == user and line.state in ("draft", "self"):
+                allowed |= self.SELF_FIELDS
+            if line._is_supervisor(user) and line.state in ("draft", "self", "proposed"):
+                allowed |= self.SUPERVISOR_FIELDS
+            if is_leader:
+                allowed |= self.SUPERVISOR_FIELDS | self.LEADER_FIELDS
+            refused = fnames - allowed - {"message_main_attachment_id"}
+            if refused:
+                raise AccessError(
+                    self.env._("You may not change %(fields)s of the evaluation of %(employee)s at this stage.",
+                               fields=", ".join(sorted(self._fields[name].string for name in refused if name in self._fields)),
+                               employee=line.employee_id.name)
+                )
+
+    def _is_supervisor(self, user):
+        self.ensure_one()
+        if not user.has_group("hr_civil_service.group_supervisor"):
+            return False
+        mine = user.employee_ids
+        employee = self.employee_id.sudo()
+        if employee.parent_id in mine:
+            return True
+        department = self.department_id.sudo()
+        while department:
+            if department.manager_id in mine and employee not in mine:
+                return True
+            department = department.parent_id
+        return False
+
+    # ------------------------------------------------------------------
+    # Workflow
+    # ------------------------------------------------------------------
+    def action_self_submit(self):
+        for line in self:
+            if line.employee_id.user_id != self.env.user and not self.env.su:
+                raise AccessError(self.env._("Only %(employee)s can submit their self-assessment.",
+                                             employee=line.employee_id.name))
+            if line.state not in ("draft", "self"):
+                raise UserError(self.env._("The self-assessment can no longer be changed: the supervisor has proposed."))
+            if not (line.self_assessment or "").strip():
+                raise UserError(self.env._("Write your self-assessment before submitting it."))
+        self.with_context(civil_evaluation_workflow=True).write({"state": "self"})
+        for line in self:
+            line.message_post(body=self.env._("Self-assessment submitted."))
+        return True
+
+    def action_propose(self):
+        for line in self:
+            if not (line._is_supervisor(self.env.user) or self._is_leader_user()):
+                raise AccessError(self.env._("Only the supervisor of %(employee)s proposes their level.",
+                                             employee=line.employee_id.name))
+            if line.state not in ("draft", "self", "proposed"):
+                raise UserError(self.env._("The level of %(employee)s is already decided.", employee=line.employee_id.name))
+        for line in self:
+            vals = {"state": "proposed"}
+            if not line.supervisor_level:
+                vals["supervisor_level"] = line.proposed_level
+            line.with_context(civil_evaluation_workflow=True).write(vals)
+        return True
+
+    def action_decide(self):
+        if not self._is_leader_user():
+            raise AccessError(self.env._("Only a Leader or an Organisation officer decides the level."))
+        for line in self:
+            if line.state in ("final",):
+                raise UserError(self.env._("The rating of %(employee)s is final.", employee=line.employee_id.name))
+            if line.not_rated:
+                line.with_context(civil_evaluation_workflow=True).write({"state": "decided", "final_level": False})
+                continue
+            vals = {"state": "decided"}
+            if not line.final_level:
+                vals["final_level"] = "fail" if line.hard_condition else (line.supervisor_level or line.proposed_level)
+                if vals["final_level"] != line.proposed_level and not line.override_reason:
+                    vals["override_reason"] = self.env._("Supervisor's proposal: %(comment)s",
+                                                         comment=line.supervisor_comment or "-")
+            line.with_context(civil_evaluation_workflow=True).write(vals)
+        self.evaluation_id.line_ids._update_unit_factors()
+        return True
+
+    def action_appeal(self, reason):
+        """The official appeals a final rating within the appeal window: the line reopens for a re-decision."""
+        today = fields.Date.context_today(self)
+        if not reason or not reason.strip():
+            raise UserError(self.env._("Say why you appeal the rating."))
+        for line in self:
+            if line.employee_id.user_id != self.env.user and not self.env.su:
+                raise AccessError(self.env._("Only %(employee)s can appeal their rating.", employee=line.employee_id.name))
+            if line.state != "final":
+                raise UserError(self.env._("Only a final rating can be appealed."))
+            if line.appeal_deadline and today > line.appeal_deadline:
+                raise UserError(
+                    self.env._("The appeal window closed on %(date)s.", date=line.appeal_deadline.strftime("%d/%m/%Y"))
+                )
+        for line in self:
+            line.sudo().with_context(civil_evaluation_workflow=True).write(
+                {"state": "appealed", "appeal_reason": reason.strip(), "appeal_count": line.appeal_count + 1}
+            )
+            line.sudo().message_post(body=self.env._("Appeal: %(reason)s", reason=reason.strip()))
+            deciders = line.evaluation_id.create_uid | line.evaluation_id.write_uid
+            for user in deciders.filtered(lambda u: u.has_group("hr_civil_service.group_leader")
+                                          or u.has_group("hr_civil_service.group_org_officer"))[:1]:
+                line.sudo().activity_schedule(
+                    "mail.mail_activity_data_todo", user_id=user.id,
+                    summary=self.env._("Re-decide the appealed rating"), note=reason.strip(),
+                )
+        return True
+
+    def action_redecide(self, level, reason):
+        """The leader's logged re-decision of an appealed line; the quota is checked again."""
+        if not self._is_leader_user():
+            raise AccessError(self.env._("Only a Leader or an Organisation officer decides the level."))
+        if not reason or not reason.strip():
+            raise UserError(self.env._("Give the reason of the re-decision."))
+        for line in self:
+            if line.state != "appealed":
+                raise UserError(self.env._("Only an appealed rating can be decided again."))
+            old = dict(self._fields["final_level"].selection).get(line.final_level)
+            vals = {"final_level": level, "state": "final"}
+            if level != line.proposed_level:
+                vals["override_reason"] = reason.strip()
+            line.with_context(civil_evaluation_workflow=True).write(vals)
+            line.activity_unlink(["mail.mail_activity_data_todo"])
+            line.message_post(
+                body=self.env._("Re-decision after appeal: %(old)s → %(new)s. %(reason)s", old=old,
+                                new=dict(self._fields["final_level"].selection).get(level), reason=reason.strip()),
+                partner_ids=line.employee_id.user_id.partner_id.ids,
+            )
+        self.evaluation_id._check_quota(self.evaluation_id.line_ids)
+        return True
+
+    @api.model
+    def _is_leader_user(self):
+        user = self.env.user
+        return self.env.su or user.has_group("hr_civil_service.group_leader") or user.has_group(
+            "hr_civil_service.group_org_officer"
+        )
+
+    # ------------------------------------------------------------------
+    # KPI snapshot
+    # ------------------------------------------------------------------
+    def _refresh_kpi(self):
+        """Refresh the figures of the lines (never what people typed): one KPI call per period."""
+        by_period = defaultdict(lambda: self.browse())
+        for line in self:
+            by_period[(line.date_from, line.date_to, line.period_type, line.year)] += line
+        now = fields.Datetime.now()
+        for (date_from, date_to, period_type, year), lines in by_period.items():
+            employees = lines.employee_id
+            schemes = {line.employee_id.id: line.scheme_id for line in lines}
+            kpi = self.env["hr.civil.kpi"].compute(employees, date_from, date_to, schemes)
+            disciplines = self.env["hr.civil.discipline"]._serious_for_year(employees, year)
+            annual = lines._annual_sources() if period_type == "year" else {}
+            for line in lines:
+                values = kpi[line.employee_id.id]
+                counted = disciplines.get(line.employee_id.id, self.env["hr.civil.discipline"])
+                if period_type != "year":
+                    counted = counted.filtered(lambda d, a=date_from, b=date_to: a <= d.decision_date <= b)
+                sources = annual.get(line.employee_id.id, [])
+                line.with_context(civil_evaluation_workflow=True).write(
+                    {
+                        **{name: values[name] for name in KPI_FIELDS},
+                        "kpi_own_points": values["own_task_points"],
+                        "task_points": values["own_task_points"],
+                        "kpi_date": now,
+                        "discipline_ids": [Command.set(counted.ids)],
+                        "annual_source_count": len(sources),
+                        "annual_average": round(sum(sources) / len(sources), 2) if sources else 0.0,
+                    }
+                )
+        self._update_unit_factors()
+
+    def _annual_sources(self):
+        """Final monthly (or, failing those, quarterly) scores of the same year, per employee: the annual score
+        is their average (ND 335/2025 Art. 21). Periods not rated (leave with good reason) are left out, so
+        the average is over the time actually worked."""
+        groups = self.env["hr.civil.evaluation.line"].sudo()._read_group(
+            [
+                ("employee_id", "in", self.employee_id.ids),
+                ("year", "in", list(set(self.mapped("year")))),
+                ("period_type", "in", ("month", "quarter")),
+                ("state", "=", "final"),
+                ("not_rated", "=", False),
+                ("company_id", "in", self.company_id.ids),
+            ],
+            ["employee_id", "period_type"],
+            ["total_score:array_agg"],
+        )
+        by_employee = defaultdict(dict)
+        for employee, period_type, scores in groups:
+            by_employee[employee.id][period_type] = scores
+        return {
+            employee_id: periods.get("month") or periods.get("quarter") or []
+            for employee_id, periods in by_employee.items()
+        }
+
+    def _subordinate_lines(self, lines):
+        """Lines of ``lines`` under this leader: their reports (recursively) and the people of the units they head."""
+        self.ensure_one()
+        me = self.employee_id.sudo()
+        headed = self.env["hr.department"].sudo().search([("manager_id", "=", me.id)])
+        subordinates = self.env["hr.employee"].sudo().search(
+            ["|", ("id", "child_of", me.ids), ("department_id", "child_of", headed.ids)]
+        ) - me
+        return lines.filtered(lambda line: line.employee_id in subordinates)
+
+    def _update_unit_factors(self):
+        """Leaders' unit component: 100 % when every subordinate is at least 'Hoàn thành nhiệm vụ', the scheme's
+        partial share otherwise (ND 335/2025 Art. 14). Deepest leaders first, since a deputy's own level
+        depends on their unit."""
+        leaders = self.filtered("is_leader")
+        if not leaders:
+            return
+        depth = {}
+        for line in leaders:
+            employee, level = line.employee_id.sudo(), 0
+            while employee.parent_id and level < 20:
+                employee, level = employee.parent_id, level + 1
+            depth[line.id] = level
+        for line in leaders.sorted(lambda item: -depth[item.id]):
+            subordinates = line._subordinate_lines(line.evaluation_id.line_ids)
+            levels = [sub.final_level or sub.proposed_level for sub in subordinates if not sub.not_rated]
+            scheme = line.scheme_id
+            factor = scheme.leader_unit_partial if "fail" in levels else 100.0
+            share = scheme.leader_unit_share / 100.0
+            own = line.kpi_own_points
+            line.with_context(civil_evaluation_workflow=True).write(
+                {"unit_factor": factor, "task_points": round(own * (1 - share) + scheme.task_points * share * factor / 100.0, 2)}
+            )
 
     def _compute_access_url(self):
         super()._compute_access_url()
         for line in self:
             line.access_url = f"/my/evaluations/{line.id}"
+
+    def _notify_rating(self):
+        levels = dict(self._fields["final_level"]._description_selection(self.env))
+        for line in self:
+            partner = line.employee_id.user_id.partner_id
+            if line.not_rated:
+                body = self.env._("Evaluation %(period)s: not rated (fewer months worked than the minimum).",
+                                  period=line.evaluation_id.name)
+            else:
+                body = self.env._(
+                    "Evaluation %(period)s: %(score)s points, rated %(level)s. You may appeal until %(date)s.",
+                    period=line.evaluation_id.name, score=f"{line.total_score:.2f}".replace(".", ","),
+                    level=levels.get(line.final_level, ""), date=line.appeal_deadline.strftime("%d/%m/%Y"),
+                )
+            line.message_post(body=body, partner_ids=partner.ids, subtype_xmlid="mail.mt_comment")
+
+    def _open_appeal_wizard(self, mode):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Appeal the Rating") if mode == "appeal" else self.env._("Re-decide the Rating"),
+            "res_model": "hr.civil.evaluation.appeal",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_line_id": self.id, "default_mode": mode, "default_level": self.final_level},
+        }
+
+    def action_open_appeal(self):
+        return self._open_appeal_wizard("appeal")
+
+    def action_open_redecide(self):
+        return self._open_appeal_wizard("redecide")

@@ -100,6 +100,26 @@ class HrWorkDiaryLine(models.Model):
     action_item_progress = fields.Float(
         string="Item Progress (%)", help="How far the action item is after this work; 100 completes it."
     )
+    major_error_count = fields.Integer(
+        string="Major Errors",
+        readonly=True,
+        copy=False,
+        help="Returns of this product for a major content error: each takes 25 % of its quality share in the KPI "
+        "(ND 335/2025 Art. 14).",
+    )
+    delay_count = fields.Integer(
+        string="Delays",
+        compute="_compute_delay_count",
+        store=True,
+        readonly=False,
+        copy=False,
+        help="Times the product missed its deadline: each takes 25 % of its progress share in the KPI "
+        "(ND 335/2025 Art. 14). One when done after the deadline or marked not on time.",
+    )
+    objective_cause = fields.Boolean(
+        copy=False,
+        help="An objective cause of the error or delay is confirmed: no deduction (ND 335/2025 Art. 14).",
+    )
     is_copied = fields.Boolean(readonly=True, copy=False, help="Copied from an earlier day in one click.")
 
     # ------------------------------------------------------------------
@@ -155,6 +175,12 @@ class HrWorkDiaryLine(models.Model):
         for line in self:
             if line.task_id or not line.claimed_hours:
                 line.claimed_hours = line.standard_hours
+
+    @api.depends("deadline", "date", "deadline_met")
+    def _compute_delay_count(self):
+        for line in self:
+            late = (line.deadline and line.date and line.date > line.deadline) or not line.deadline_met
+            line.delay_count = max(line.delay_count, 1) if late else 0
 
     @api.depends(
         "standard_hours", "coefficient", "role_factor", "approved_converted_hours", "approved_converted_hours_set"
@@ -269,7 +295,10 @@ class HrWorkDiaryLine(models.Model):
                 line.write({"diary_id": target["diary_id"]})
             if not vals:
                 return True
-        guarded = {"approved_converted_hours", "approved_converted_hours_set", "adjustment_reason", "is_copied"}
+        guarded = {
+            "approved_converted_hours", "approved_converted_hours_set", "adjustment_reason", "is_copied",
+            "major_error_count", "objective_cause", "delay_count",
+        }
         if guarded.intersection(vals) and not self.env.context.get("civil_diary_workflow") and not self.env.su:
             raise UserError(self.env._("Converted hours are set by the approver with a reason, not edited directly."))
         self._check_diary_editable()
@@ -289,6 +318,14 @@ class HrWorkDiaryLine(models.Model):
         self._check_diary_editable()
 
     # ------------------------------------------------------------------
+    def _record_major_error(self, reason):
+        """Count one major-error return on each product; the sheet's chatter says which (the KPI reads the count)."""
+        for line in self:
+            line.with_context(civil_diary_workflow=True).sudo().major_error_count += 1
+            line.diary_id.message_post(
+                body=self.env._("Major content error in '%(task)s': %(reason)s", task=line.name, reason=reason)
+            )
+
     def action_set_converted_hours(self, hours, reason):
         """The approver sets or adjusts converted hours; the reason is kept in the sheet's chatter."""
         if not reason or not reason.strip():
