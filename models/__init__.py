@@ -33,3 +33,4 @@ from . import hr_civil_evaluation_scheme
 from . import hr_civil_evaluation
 from . import hr_civil_evaluation_line
 from . import hr_civil_kpi
+from . import hr_civil_evaluation_demo

@@ -246,6 +246,7 @@ class HrCivilEvaluation(models.Model):
                     self.env._("%(count)s officials are not decided yet: %(names)s.", count=len(undecided),
                                names=", ".join(undecided[:10].employee_id.mapped("name")))
                 )
+            evaluation.line_ids._check_final_level()
             evaluation._check_quota(evaluation.line_ids)
             deadline = evaluation._appeal_deadline(today)
             late = evaluation.period_type == "year" and today > evaluation.deadline

@@ -149,7 +149,7 @@ class HrCivilEvaluationLine(models.Model):
         "self_general_points", "supervisor_general_points", "leader_general_points", "task_points",
         "annual_average", "annual_source_count", "scheme_id", "degradation", "unit_corruption", "is_leader",
         "discipline_ids", "months_worked", "months_off", "standard_hours", "quantity_ratio", "quality_ratio",
-        "progress_ratio", "unit_factor", "period_type",
+        "progress_ratio", "unit_factor", "period_type", "converted_hours", "quality_hours", "progress_hours",
     )
     def _compute_scores(self):
         for line in self:
@@ -200,7 +200,9 @@ class HrCivilEvaluationLine(models.Model):
         """ND 90/2020 as amended by ND 48/2023: levels from the share of tasks done, on time and to quality."""
         self.ensure_one()
         scheme = self.scheme_id
-        on_time = min(self.quality_ratio, self.progress_ratio)
+        # Share of the products completed that passed without a major error and on time.
+        done = self.converted_hours
+        on_time = 100.0 * min(self.quality_hours, self.progress_hours) / done if done else 0.0
         unit_ok = not self.is_leader or self.unit_factor >= 100.0
         if self.quantity_ratio >= scheme.excellent_min_quantity and on_time >= scheme.excellent_min_on_time and unit_ok:
             return "excellent"
@@ -221,8 +223,9 @@ class HrCivilEvaluationLine(models.Model):
                                    employee=line.employee_id.name, maximum=maximum)
                     )
 
-    @api.constrains("final_level", "override_reason", "proposed_level", "hard_condition", "not_rated")
+    @api.constrains("final_level", "override_reason")
     def _check_final_level(self):
+        """Checked when the level is set and again at finalisation (figures may move in between)."""
         for line in self:
             if not line.final_level:
                 continue
@@ -414,7 +417,10 @@ class HrCivilEvaluationLine(models.Model):
         for (date_from, date_to, period_type, year), lines in by_period.items():
             employees = lines.employee_id
             schemes = {line.employee_id.id: line.scheme_id for line in lines}
-            kpi = self.env["hr.civil.kpi"].compute(employees, date_from, date_to, schemes)
+            # A period still running is measured to date: the days to come are not assigned yet.
+            today = fields.Date.context_today(self)
+            until = min(date_to, today) if date_from <= today else date_to
+            kpi = self.env["hr.civil.kpi"].compute(employees, date_from, until, schemes)
             disciplines = self.env["hr.civil.discipline"]._serious_for_year(employees, year)
             annual = lines._annual_sources() if period_type == "year" else {}
             for line in lines:
@@ -490,9 +496,19 @@ class HrCivilEvaluationLine(models.Model):
             factor = scheme.leader_unit_partial if "fail" in levels else 100.0
             share = scheme.leader_unit_share / 100.0
             own = line.kpi_own_points
+            before = line.proposed_level
             line.with_context(civil_evaluation_workflow=True).write(
                 {"unit_factor": factor, "task_points": round(own * (1 - share) + scheme.task_points * share * factor / 100.0, 2)}
             )
+            # A decision that only followed the proposal follows it still; a reasoned override stays.
+            if line.state != "final" and line.proposed_level != before:
+                vals = {}
+                if line.final_level == before and not line.override_reason:
+                    vals["final_level"] = line.proposed_level
+                if line.supervisor_level == before:
+                    vals["supervisor_level"] = line.proposed_level
+                if vals:
+                    line.with_context(civil_evaluation_workflow=True).write(vals)
 
     def _compute_access_url(self):
         super()._compute_access_url()

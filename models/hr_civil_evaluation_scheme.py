@@ -61,12 +61,22 @@ class HrCivilEvaluationScheme(models.Model):
     threshold_excellent = fields.Float(default=90.0)
     threshold_good = fields.Float(default=70.0)
     threshold_done = fields.Float(default=50.0)
-    # Criteria method (ND 90/2020 Art. 3-6 as amended by ND 48/2023), on the KPI ratios in percent.
-    excellent_min_quantity = fields.Float(default=150.0, string="Excellent: Minimum Quantity (%)")
+    # Criteria method (ND 90/2020 Art. 3-6 as amended by ND 48/2023): quantity is converted ÷ standard hours, "on time
+    # and to quality" the share of the completed products without a major error and without delay.
+    excellent_min_quantity = fields.Float(
+        default=120.0,
+        string="Excellent: Minimum Quantity (%)",
+        help="'At least 50 % of tasks exceeded' measured as converted hours above the period's standard: an "
+        "assumption to confirm with the agency.",
+    )
     excellent_min_on_time = fields.Float(default=100.0, string="Excellent: Minimum On Time and to Quality (%)")
     good_min_quantity = fields.Float(default=100.0, string="Good: Minimum Quantity (%)")
     good_min_on_time = fields.Float(default=100.0, string="Good: Minimum On Time and to Quality (%)")
-    done_min_quantity = fields.Float(default=100.0, string="Completed: Minimum Quantity (%)")
+    done_min_quantity = fields.Float(
+        default=80.0,
+        string="Completed: Minimum Quantity (%)",
+        help="Converted hours against the standard hours: the diary records products, not every hour worked.",
+    )
     done_min_on_time = fields.Float(default=80.0, string="Completed: Minimum On Time and to Quality (%)")
 
     quota_percent = fields.Float(

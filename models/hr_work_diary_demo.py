@@ -1,7 +1,7 @@
 """Demo work diaries of the demo agency (VKSND TP Cần Thơ), generated relative to the install date.
 
-Called once from demo/hr_work_diary_demo.xml. Six working weeks before the current one plus the current week
-up to today: older weeks approved, last week mostly submitted (a few approved or returned), the current week
+Called once from demo/hr_work_diary_demo.xml. Six working weeks before the current one (or from the first day of
+the month before last, when that is earlier, for the demo evaluations) plus the current week up to today: older weeks approved, last week mostly submitted (a few approved or returned), the current week
 in progress. Each flag rule of the registry is tripped by a realistic case, through ``_raise_flags()``:
 
 - padding: Đỗ Minh Trí claims about twice the standard on a procedural task (three times; once returned);
@@ -402,7 +402,11 @@ class HrWorkDiary(models.Model):
     @api.model
     def _demo_calendar(self, today):
         this_monday = today - timedelta(days=today.weekday())
-        first = this_monday - timedelta(weeks=WEEKS_BACK)
+        # At least six weeks, and from the first day of the month before last, so that the demo evaluations of the
+        # two previous months have their whole diary.
+        month_before_last = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+        month_before_last = (month_before_last - timedelta(days=1)).replace(day=1)
+        first = min(this_monday - timedelta(weeks=WEEKS_BACK), month_before_last)
         days = [
             first + timedelta(days=offset)
             for offset in range((today - first).days + 1)

@@ -23,3 +23,4 @@ from . import test_meeting_portal
 from . import test_meeting_reports
 from . import test_meeting_tour
 from . import test_meeting_reopen
+from . import test_evaluation
