@@ -371,7 +371,9 @@ class HrWorkDiary(models.Model):
         self.ensure_one()
         users = self.approver_id or self._fallback_approvers()[:1]
         if users:
-            self.sudo().activity_schedule(
+            # No assignment e-mail per sheet (an approver gets dozens a day): the activity shows in their
+            # systray and the reminder cron chases what waits too long.
+            self.sudo().with_context(mail_activity_quick_update=True).activity_schedule(
                 "hr_civil_service.mail_activity_type_diary_approval",
                 user_id=users.id,
                 note=self.env._(

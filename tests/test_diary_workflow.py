@@ -183,7 +183,7 @@ class TestDiaryWorkflow(HrWorkDiaryCase):
         )
         diary = diary.with_user(self.staff)
         self.env.invalidate_all()
-        with self.assertQueryCount(70):  # 69 observed (9 flag rules)
+        with self.assertQueryCount(70):  # observed (9 flag rules)
             diary.action_submit()
         self.assertEqual(diary.state, "submitted")
 
