@@ -29,6 +29,29 @@ class HrEmployee(models.Model):
         help="First day in the service: months worked in a year count from here.",
     )
 
+    civil_evaluation_count = fields.Integer(
+        compute="_compute_civil_evaluation_count", string="Evaluations", groups="hr.group_hr_user"
+    )
+
+    def _compute_civil_evaluation_count(self):
+        counts = dict(
+            self.env["hr.civil.evaluation.line"]._read_group(
+                [("employee_id", "in", self.ids)], ["employee_id"], ["__count"]
+            )
+        )
+        for employee in self:
+            employee.civil_evaluation_count = counts.get(employee, 0)
+
+    def action_open_civil_evaluations(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Evaluations of %(employee)s", employee=self.name),
+            "res_model": "hr.civil.evaluation.line",
+            "view_mode": "list,form",
+            "domain": [("employee_id", "=", self.id)],
+        }
+
     def _civil_day_schedule(self, date_from, date_to):
         """Each employee's days between two dates (included), from their working schedule and its leaves.
 

@@ -326,6 +326,27 @@ class HrWorkDiaryLine(models.Model):
                 body=self.env._("Major content error in '%(task)s': %(reason)s", task=line.name, reason=reason)
             )
 
+    def action_toggle_objective_cause(self):
+        """The approver (or a Leader) confirms or withdraws an objective cause of a product's error or delay:
+        with it, no deduction in the KPI (ND 335/2025 Art. 14). Kept in the sheet's chatter."""
+        is_leader = self.env.user.has_group("hr_civil_service.group_leader")
+        for line in self:
+            if not (is_leader or (line.diary_id.state == "submitted" and line.diary_id._is_approver())):
+                raise UserError(
+                    self.env._("Only the approver of a submitted diary, or a Leader, confirms an objective cause.")
+                )
+            if not (line.major_error_count or line.delay_count):
+                raise UserError(
+                    self.env._("'%(task)s' has neither a major error nor a delay to excuse.", task=line.name)
+                )
+            line.with_context(civil_diary_workflow=True).sudo().objective_cause = not line.objective_cause
+            line.diary_id.message_post(
+                body=self.env._("Objective cause confirmed for '%(task)s': no deduction.", task=line.name)
+                if line.objective_cause
+                else self.env._("Objective cause withdrawn for '%(task)s'.", task=line.name)
+            )
+        return True
+
     def action_set_converted_hours(self, hours, reason):
         """The approver sets or adjusts converted hours; the reason is kept in the sheet's chatter."""
         if not reason or not reason.strip():

@@ -540,3 +540,26 @@ class TestEvaluationAccess(EvaluationCase):
         with self.assertRaises(AccessError):
             Discipline.with_user(self.head_user).create({"name": "x", "employee_id": self.emp_prosecutor_2.id})
         self.assertTrue(Discipline.with_user(self.org_officer).create({"name": "x", "employee_id": self.emp_prosecutor_2.id}))
+
+
+class TestObjectiveCause(EvaluationCase):
+    def test_objective_cause_by_the_approver_only(self):
+        diary = self._diary(TUESDAY, [self._task_line(self.task_hour, quantity=4, deadline=MONDAY)])
+        diary.action_submit()
+        line = diary.line_ids
+        self.assertEqual(line.delay_count, 1)
+        with self.assertRaises(UserError):
+            line.with_user(self.staff).action_toggle_objective_cause()
+        with self.assertRaises(UserError):
+            line.with_user(self.staff).write({"objective_cause": True})
+        line.with_user(self.supervisor).action_toggle_objective_cause()
+        self.assertTrue(line.objective_cause)
+        self.assertIn("Objective cause confirmed", diary.message_ids[0].body)
+        diary.with_user(self.supervisor).action_approve()
+        kpi = self.Kpi.compute(self.emp_clerk, *WEEK)[self.emp_clerk.id]
+        self.assertEqual(kpi["delay_count"], 0)
+        self.assertEqual(kpi["progress_hours"], 4.0)
+        on_time = self._diary(MONDAY, [self._task_line(self.task_hour, quantity=2)])
+        on_time.action_submit()
+        with self.assertRaisesMessage(UserError, "neither a major error nor a delay"):
+            on_time.line_ids.with_user(self.supervisor).action_toggle_objective_cause()
