@@ -24,3 +24,5 @@ from . import test_meeting_reports
 from . import test_meeting_tour
 from . import test_meeting_reopen
 from . import test_evaluation
+from . import test_evaluation_portal
+from . import test_evaluation_tour
