@@ -49,9 +49,7 @@ class HrCivilDiscipline(models.Model):
         "hr.employee", required=True, index=True, check_company=True, tracking=True, ondelete="cascade"
     )
     department_id = fields.Many2one(related="employee_id.department_id", store=True, index=True)
-    company_id = fields.Many2one(
-        "res.company", required=True, index=True, default=lambda self: self.env.company
-    )
+    company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
     violation_type = fields.Selection(VIOLATION_TYPES, required=True, default="public_service", tracking=True)
     violation_date = fields.Date(required=True, default=fields.Date.context_today, index=True, tracking=True)
     discipline_kind = fields.Selection(
@@ -75,8 +73,7 @@ class HrCivilDiscipline(models.Model):
         default="under_review",
         tracking=True,
         index=True,
-        help="While a case is under review, the official may not be proposed for any award "
-        "(ND 98/2023 Art. 4).",
+        help="While a case is under review, the official may not be proposed for any award (ND 98/2023 Art. 4).",
     )
     measure = fields.Selection(MEASURES, default="none", required=True, tracking=True)
     is_serious = fields.Boolean(
@@ -90,8 +87,7 @@ class HrCivilDiscipline(models.Model):
     effective_from = fields.Date(string="Discipline From")
     effective_to = fields.Date(
         string="Discipline Until",
-        help="End of the discipline period: achievements count again from the day after "
-        "(ND 98/2023 Art. 4).",
+        help="End of the discipline period: achievements count again from the day after (ND 98/2023 Art. 4).",
     )
     counted_year = fields.Integer(
         readonly=True,
@@ -152,9 +148,7 @@ class HrCivilDiscipline(models.Model):
         )
         if not records:
             return {}
-        family = self.sudo().search(
-            [("employee_id", "in", records.employee_id.ids), ("counted_year", "!=", 0)]
-        )
+        family = self.sudo().search([("employee_id", "in", records.employee_id.ids), ("counted_year", "!=", 0)])
         counted_roots = {}
         for other in family:
             counted_roots.setdefault(other._violation_root().id, set()).add(other.counted_year)

@@ -46,9 +46,11 @@ class HrCivilEvaluation(models.Model):
     def _compute_quota_html(self):
         for evaluation in self:
             rows = evaluation._quota_status() if evaluation.line_ids else []
-            evaluation.quota_html = self.env["ir.qweb"]._render(
-                "hr_civil_service.hr_civil_evaluation_quota_table", {"rows": rows}
-            ) if rows else False
+            evaluation.quota_html = (
+                self.env["ir.qweb"]._render("hr_civil_service.hr_civil_evaluation_quota_table", {"rows": rows})
+                if rows
+                else False
+            )
 
     _sql_constraints = [
         ("month_range", "CHECK(year > 1990)", "The year of an evaluation is not valid."),
@@ -60,8 +62,9 @@ class HrCivilEvaluation(models.Model):
             if evaluation.period_type == "month" and evaluation.month:
                 evaluation.name = self.env._("Month %(month)s/%(year)s", month=evaluation.month, year=evaluation.year)
             elif evaluation.period_type == "quarter" and evaluation.quarter:
-                evaluation.name = self.env._("Quarter %(quarter)s/%(year)s", quarter=evaluation.quarter,
-                                             year=evaluation.year)
+                evaluation.name = self.env._(
+                    "Quarter %(quarter)s/%(year)s", quarter=evaluation.quarter, year=evaluation.year
+                )
             else:
                 evaluation.name = self.env._("Year %(year)s", year=evaluation.year)
 
@@ -100,7 +103,9 @@ class HrCivilEvaluation(models.Model):
         today = fields.Date.context_today(self)
         for evaluation in self:
             end = evaluation.finalised_date or today
-            evaluation.is_late = evaluation.period_type == "year" and bool(evaluation.deadline) and end > evaluation.deadline
+            evaluation.is_late = (
+                evaluation.period_type == "year" and bool(evaluation.deadline) and end > evaluation.deadline
+            )
 
     @api.constrains("period_type", "month", "quarter")
     def _check_period(self):
@@ -131,8 +136,9 @@ class HrCivilEvaluation(models.Model):
         of a scheme."""
         self.ensure_one()
         if self.state == "final":
-            raise UserError(self.env._("The evaluation %(name)s is finalised: its figures are kept as decided.",
-                                       name=self.name))
+            raise UserError(
+                self.env._("The evaluation %(name)s is finalised: its figures are kept as decided.", name=self.name)
+            )
         employees = self._employees_in_scope()
         Scheme = self.env["hr.civil.evaluation.scheme"]
         if self.scheme_id:
@@ -147,9 +153,10 @@ class HrCivilEvaluation(models.Model):
         existing = {line.employee_id.id: line for line in self.line_ids}
         heads = set(self.env["hr.department"].sudo().search([("manager_id", "in", employees.ids)]).manager_id.ids)
         with_reports = {
-            parent.id for parent, in self.env["hr.employee"].sudo()._read_group(
-                [("parent_id", "in", employees.ids), ("active", "=", True)], ["parent_id"]
-            )
+            parent.id
+            for (parent,) in self.env["hr.employee"]
+            .sudo()
+            ._read_group([("parent_id", "in", employees.ids), ("active", "=", True)], ["parent_id"])
         }
         groups = dict(self.env["hr.job"]._fields["civil_position_group"]._description_selection(self.env))
         new_vals, structural = [], {}
@@ -168,12 +175,14 @@ class HrCivilEvaluation(models.Model):
                     structural[line] = vals
             else:
                 group = employee.job_id.civil_position_group
-                new_vals.append({
-                    **vals,
-                    "evaluation_id": self.id,
-                    "employee_id": employee.id,
-                    "quota_group": groups.get(group) if group else self.env._("Other"),
-                })
+                new_vals.append(
+                    {
+                        **vals,
+                        "evaluation_id": self.id,
+                        "employee_id": employee.id,
+                        "quota_group": groups.get(group) if group else self.env._("Other"),
+                    }
+                )
         Line = self.env["hr.civil.evaluation.line"].with_context(civil_evaluation_workflow=True, tracking_disable=True)
         Line.create(new_vals)
         for line, vals in structural.items():
@@ -208,8 +217,14 @@ class HrCivilEvaluation(models.Model):
             good, excellent = levels.count("good"), levels.count("excellent")
             allowed = scheme._quota_allowed(good)
             status.append(
-                {"scope": scope, "good": good, "excellent": excellent, "allowed": allowed,
-                 "excess": max(0, excellent - allowed), "count": len(members)}
+                {
+                    "scope": scope,
+                    "good": good,
+                    "excellent": excellent,
+                    "allowed": allowed,
+                    "excess": max(0, excellent - allowed),
+                    "count": len(members),
+                }
             )
         return status
 
@@ -222,8 +237,11 @@ class HrCivilEvaluation(models.Model):
                         "The excellent quota is exceeded: %(details)s. At most %(percent)s %% of those rated 'Good' "
                         "may be rated 'Excellent'.",
                         details="; ".join(
-                            self.env._("%(scope)s: %(excellent)s excellent for %(good)s good, %(allowed)s allowed, "
-                                       "%(excess)s too many", **row)
+                            self.env._(
+                                "%(scope)s: %(excellent)s excellent for %(good)s good, %(allowed)s allowed, "
+                                "%(excess)s too many",
+                                **row,
+                            )
                             for row in exceeded
                         ),
                         percent=(evaluation.scheme_id or evaluation.line_ids.scheme_id[:1]).quota_percent,
@@ -238,13 +256,17 @@ class HrCivilEvaluation(models.Model):
             if evaluation.state == "final":
                 raise UserError(self.env._("The evaluation %(name)s is already finalised.", name=evaluation.name))
             if not evaluation.line_ids:
-                raise UserError(self.env._("The evaluation %(name)s has no lines: run the evaluation wizard.",
-                                           name=evaluation.name))
+                raise UserError(
+                    self.env._("The evaluation %(name)s has no lines: run the evaluation wizard.", name=evaluation.name)
+                )
             undecided = evaluation.line_ids.filtered(lambda line: line.state != "decided")
             if undecided:
                 raise UserError(
-                    self.env._("%(count)s officials are not decided yet: %(names)s.", count=len(undecided),
-                               names=", ".join(undecided[:10].employee_id.mapped("name")))
+                    self.env._(
+                        "%(count)s officials are not decided yet: %(names)s.",
+                        count=len(undecided),
+                        names=", ".join(undecided[:10].employee_id.mapped("name")),
+                    )
                 )
             evaluation.line_ids._check_final_level()
             evaluation._check_quota(evaluation.line_ids)

@@ -58,40 +58,48 @@ class HrCivilEvaluation(models.Model):
                 employees[xmlid] = employee.sudo()
         if not employees or self.search_count([("company_id", "=", self.env.company.id)]):
             return
-        types = {code: self.env.ref(DEMO + f"hr_civil_staff_type_{code}") for code in
-                 ("cadre", "civil_servant", "public_employee", "contract")}
+        types = {
+            code: self.env.ref(DEMO + f"hr_civil_staff_type_{code}")
+            for code in ("cadre", "civil_servant", "public_employee", "contract")
+        }
         three_months_ago = today - timedelta(days=92)
         for xmlid, employee in employees.items():
             staff_type, year, _self_points, _supervisor_points = PEOPLE[xmlid]
-            employee.write({
-                "civil_staff_type_id": types[staff_type].id,
-                "civil_recruitment_date": date(year, 3, 1) if year else three_months_ago,
-            })
+            employee.write(
+                {
+                    "civil_staff_type_id": types[staff_type].id,
+                    "civil_recruitment_date": date(year, 3, 1) if year else three_months_ago,
+                }
+            )
 
         last_month_end = today.replace(day=1) - timedelta(days=1)
         before_last_end = last_month_end.replace(day=1) - timedelta(days=1)
         Discipline = self.env["hr.civil.discipline"].sudo()
         if REPRIMANDED in employees:
-            Discipline.create({
-                "name": "Absent two working days without leave",
-                "employee_id": employees[REPRIMANDED].id,
-                "violation_type": "absence",
-                "violation_date": last_month_end.replace(day=3),
-                "state": "decided",
-                "measure": "reprimand",
-                "decision_number": "27/QĐ-VKS",
-                "decision_date": last_month_end.replace(day=12),
-                "effective_from": last_month_end.replace(day=12),
-                "effective_to": last_month_end.replace(day=12) + timedelta(days=182),
-            })
+            Discipline.create(
+                {
+                    "name": "Absent two working days without leave",
+                    "employee_id": employees[REPRIMANDED].id,
+                    "violation_type": "absence",
+                    "violation_date": last_month_end.replace(day=3),
+                    "state": "decided",
+                    "measure": "reprimand",
+                    "decision_number": "27/QĐ-VKS",
+                    "decision_date": last_month_end.replace(day=12),
+                    "effective_from": last_month_end.replace(day=12),
+                    "effective_to": last_month_end.replace(day=12) + timedelta(days=182),
+                }
+            )
         if UNDER_REVIEW in employees:
-            Discipline.create({
-                "name": "Private work during office hours (report of the Inspection Division)",
-                "employee_id": employees[UNDER_REVIEW].id,
-                "violation_type": "private_work",
-                "violation_date": last_month_end.replace(day=20),
-                "state": "under_review",
-            })
+            Discipline.create(
+                {
+                    "name": "Private work during office hours (report of the Inspection Division)",
+                    "employee_id": employees[UNDER_REVIEW].id,
+                    "violation_type": "private_work",
+                    "violation_date": last_month_end.replace(day=20),
+                    "state": "under_review",
+                }
+            )
         Wizard = self.env["hr.civil.evaluation.wizard"].sudo()
         for period_end in (before_last_end, last_month_end):
             wizard = Wizard.create({"period_type": "month", "year": period_end.year, "month": str(period_end.month)})
@@ -120,17 +128,21 @@ class HrCivilEvaluation(models.Model):
             if not line:
                 continue
             _type, _year, self_points, supervisor_points = PEOPLE[xmlid]
-            line.with_context(civil_evaluation_workflow=True).write({
-                "self_general_points": self_points,
-                "self_assessment": "Hoàn thành các nhiệm vụ được giao đúng tiến độ; chấp hành tốt nội quy cơ quan. "
-                "Hạn chế: một số báo cáo còn chậm. Kế hoạch tháng tới: giải quyết dứt điểm hồ sơ tồn.",
-                "state": "self",
-            })
+            line.with_context(civil_evaluation_workflow=True).write(
+                {
+                    "self_general_points": self_points,
+                    "self_assessment": "Hoàn thành các nhiệm vụ được giao đúng tiến độ; chấp hành tốt nội quy cơ quan. "
+                    "Hạn chế: một số báo cáo còn chậm. Kế hoạch tháng tới: giải quyết dứt điểm hồ sơ tồn.",
+                    "state": "self",
+                }
+            )
             if propose:
-                line.with_context(civil_evaluation_workflow=True).write({
-                    "supervisor_general_points": supervisor_points,
-                    "supervisor_comment": "Đồng ý với nội dung tự đánh giá.",
-                })
+                line.with_context(civil_evaluation_workflow=True).write(
+                    {
+                        "supervisor_general_points": supervisor_points,
+                        "supervisor_comment": "Đồng ý với nội dung tự đánh giá.",
+                    }
+                )
 
     def _demo_fit_quota(self):
         """Keep the demo finalisable: the lowest excellent scores of an exceeded scope become 'Good', with a reason."""
@@ -141,9 +153,12 @@ class HrCivilEvaluation(models.Model):
             row = exceeded[0]
             lines = self.line_ids.filtered(lambda line: line.final_level == "excellent")
             if row["scope"] != self.env._("Whole agency"):
-                lines = lines.filtered(lambda line: line.quota_group == row["scope"])
+                lines = lines.filtered(lambda line, scope=row["scope"]: line.quota_group == scope)
             for line in lines.sorted("total_score")[: row["excess"]]:
-                line.with_context(civil_evaluation_workflow=True).write({
-                    "final_level": "good",
-                    "override_reason": "Vượt tỷ lệ 20% Hoàn thành xuất sắc nhiệm vụ của nhóm (NĐ 335/2025, Điều 20).",
-                })
+                line.with_context(civil_evaluation_workflow=True).write(
+                    {
+                        "final_level": "good",
+                        "override_reason": "Vượt tỷ lệ 20% Hoàn thành xuất sắc nhiệm vụ của nhóm "
+                        "(NĐ 335/2025, Điều 20).",
+                    }
+                )

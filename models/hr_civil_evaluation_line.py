@@ -6,9 +6,20 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from .hr_civil_evaluation_scheme import LEVEL_RANK, LEVELS
 
 KPI_FIELDS = (
-    "standard_hours", "converted_hours", "quality_hours", "progress_hours", "line_count", "error_count",
-    "delay_count", "action_item_count", "action_item_delay_count", "quantity_ratio", "quality_ratio",
-    "progress_ratio", "months_worked", "months_off",
+    "standard_hours",
+    "converted_hours",
+    "quality_hours",
+    "progress_hours",
+    "line_count",
+    "error_count",
+    "delay_count",
+    "action_item_count",
+    "action_item_delay_count",
+    "quantity_ratio",
+    "quality_ratio",
+    "progress_ratio",
+    "months_worked",
+    "months_off",
 )
 
 LINE_STATES = [
@@ -83,12 +94,14 @@ class HrCivilEvaluationLine(models.Model):
     leader_general_points = fields.Float(digits=(5, 2), tracking=True)
     leader_comment = fields.Text()
     degradation = fields.Boolean(
-        string="Concluded Degradation", tracking=True,
+        string="Concluded Degradation",
+        tracking=True,
         help="Concluded degradation of political ideology, ethics or lifestyle, or breach of the Party "
         "members' prohibitions (ND 335/2025 Art. 20(4)).",
     )
     unit_corruption = fields.Boolean(
-        string="Unit Handled for Corruption", tracking=True,
+        string="Unit Handled for Corruption",
+        tracking=True,
         help="For leaders: a unit under them handled for corruption or waste (ND 335/2025 Art. 20(4)).",
     )
 
@@ -97,7 +110,7 @@ class HrCivilEvaluationLine(models.Model):
     total_score = fields.Float(digits=(6, 2), compute="_compute_scores", store=True, aggregator="avg")
     score_level = fields.Selection(LEVELS, compute="_compute_scores", store=True, string="Level by Score")
     discipline_ids = fields.Many2many("hr.civil.discipline", string="Discipline Counted", readonly=True)
-    hard_condition = fields.Char(compute="_compute_scores", store=True, string="Hard Condition")
+    hard_condition = fields.Char(compute="_compute_scores", store=True)
     not_rated = fields.Boolean(compute="_compute_scores", store=True, help="Fewer months worked than the minimum.")
     proposed_level = fields.Selection(LEVELS, compute="_compute_scores", store=True, tracking=True)
     final_level = fields.Selection(LEVELS, tracking=True, index=True, copy=False)
@@ -107,9 +120,7 @@ class HrCivilEvaluationLine(models.Model):
     appeal_deadline = fields.Date(readonly=True, copy=False)
     appeal_reason = fields.Text(copy=False)
     appeal_count = fields.Integer(readonly=True, copy=False)
-    annual_source_count = fields.Integer(
-        readonly=True, help="Monthly or quarterly results the annual score averages."
-    )
+    annual_source_count = fields.Integer(readonly=True, help="Monthly or quarterly results the annual score averages.")
     is_late = fields.Boolean(readonly=True, copy=False, help="Finalised after the annual deadline.")
 
     _sql_constraints = [
@@ -117,7 +128,8 @@ class HrCivilEvaluationLine(models.Model):
     ]
 
     annual_average = fields.Float(
-        digits=(6, 2), readonly=True,
+        digits=(6, 2),
+        readonly=True,
         help="Average of the year's final monthly or quarterly scores: the annual score (ND 335/2025 Art. 21).",
     )
 
@@ -126,7 +138,9 @@ class HrCivilEvaluationLine(models.Model):
     can_decide = fields.Boolean(compute="_compute_user_roles")
 
     SELF_FIELDS = frozenset({"self_assessment", "self_general_points", "self_level"})
-    SUPERVISOR_FIELDS = frozenset({"supervisor_general_points", "supervisor_comment", "supervisor_level", "quota_group"})
+    SUPERVISOR_FIELDS = frozenset(
+        {"supervisor_general_points", "supervisor_comment", "supervisor_level", "quota_group"}
+    )
     LEADER_FIELDS = frozenset(
         {"leader_general_points", "leader_comment", "final_level", "override_reason", "degradation", "unit_corruption"}
     )
@@ -146,15 +160,35 @@ class HrCivilEvaluationLine(models.Model):
             line.display_name = f"{line.employee_id.name} — {line.evaluation_id.name}"
 
     @api.depends(
-        "self_general_points", "supervisor_general_points", "leader_general_points", "task_points",
-        "annual_average", "annual_source_count", "scheme_id", "degradation", "unit_corruption", "is_leader",
-        "discipline_ids", "months_worked", "months_off", "standard_hours", "quantity_ratio", "quality_ratio",
-        "progress_ratio", "unit_factor", "period_type", "converted_hours", "quality_hours", "progress_hours",
+        "self_general_points",
+        "supervisor_general_points",
+        "leader_general_points",
+        "task_points",
+        "annual_average",
+        "annual_source_count",
+        "scheme_id",
+        "degradation",
+        "unit_corruption",
+        "is_leader",
+        "discipline_ids",
+        "months_worked",
+        "months_off",
+        "standard_hours",
+        "quantity_ratio",
+        "quality_ratio",
+        "progress_ratio",
+        "unit_factor",
+        "period_type",
+        "converted_hours",
+        "quality_hours",
+        "progress_hours",
     )
     def _compute_scores(self):
         for line in self:
             scheme = line.scheme_id
-            line.general_points = line.leader_general_points or line.supervisor_general_points or line.self_general_points
+            line.general_points = (
+                line.leader_general_points or line.supervisor_general_points or line.self_general_points
+            )
             if line.annual_source_count:
                 line.total_score = line.annual_average
             else:
@@ -179,8 +213,12 @@ class HrCivilEvaluationLine(models.Model):
         if self.degradation:
             reasons.append(self.env._("concluded degradation or breach of Party rules"))
         if self.discipline_ids:
-            reasons.append(self.env._("disciplined at reprimand or higher: %(decisions)s",
-                                      decisions=", ".join(self.discipline_ids.mapped(lambda d: d.decision_number or d.name))))
+            reasons.append(
+                self.env._(
+                    "disciplined at reprimand or higher: %(decisions)s",
+                    decisions=", ".join(self.discipline_ids.mapped(lambda d: d.decision_number or d.name)),
+                )
+            )
         if self.is_leader and self.unit_corruption:
             reasons.append(self.env._("a unit under them handled for corruption or waste"))
         return "; ".join(reasons) or False
@@ -219,8 +257,11 @@ class HrCivilEvaluationLine(models.Model):
             for points in (line.self_general_points, line.supervisor_general_points, line.leader_general_points):
                 if points < 0 or points > maximum:
                     raise ValidationError(
-                        self.env._("General-criteria points of %(employee)s must be between 0 and %(maximum)s.",
-                                   employee=line.employee_id.name, maximum=maximum)
+                        self.env._(
+                            "General-criteria points of %(employee)s must be between 0 and %(maximum)s.",
+                            employee=line.employee_id.name,
+                            maximum=maximum,
+                        )
                     )
 
     @api.constrains("final_level", "override_reason")
@@ -231,23 +272,34 @@ class HrCivilEvaluationLine(models.Model):
                 continue
             if line.not_rated:
                 raise ValidationError(
-                    self.env._("%(employee)s worked fewer months than the minimum and is not rated this year; "
-                               "their self-review is kept.", employee=line.employee_id.name)
+                    self.env._(
+                        "%(employee)s worked fewer months than the minimum and is not rated this year; "
+                        "their self-review is kept.",
+                        employee=line.employee_id.name,
+                    )
                 )
             if line.hard_condition and line.final_level != "fail":
                 raise ValidationError(
-                    self.env._("%(employee)s must be rated 'Not Completed' whatever the score: %(reason)s.",
-                               employee=line.employee_id.name, reason=line.hard_condition)
+                    self.env._(
+                        "%(employee)s must be rated 'Not Completed' whatever the score: %(reason)s.",
+                        employee=line.employee_id.name,
+                        reason=line.hard_condition,
+                    )
                 )
             if line.proposed_level and line._is_capped() and LEVEL_RANK[line.final_level] > LEVEL_RANK["done"]:
                 raise ValidationError(
-                    self.env._("%(employee)s was off work %(months)s months this year and can be rated at most "
-                               "'Completed'.", employee=line.employee_id.name, months=line.months_off)
+                    self.env._(
+                        "%(employee)s was off work %(months)s months this year and can be rated at most 'Completed'.",
+                        employee=line.employee_id.name,
+                        months=line.months_off,
+                    )
                 )
             if line.final_level != line.proposed_level and not (line.override_reason or "").strip():
                 raise ValidationError(
-                    self.env._("Give the reason why %(employee)s is rated differently from the proposed level.",
-                               employee=line.employee_id.name)
+                    self.env._(
+                        "Give the reason why %(employee)s is rated differently from the proposed level.",
+                        employee=line.employee_id.name,
+                    )
                 )
 
     # ------------------------------------------------------------------
@@ -260,12 +312,16 @@ class HrCivilEvaluationLine(models.Model):
 
     def _check_write_rights(self, fnames):
         user = self.env.user
-        is_leader = user.has_group("hr_civil_service.group_leader") or user.has_group("hr_civil_service.group_org_officer")
+        is_leader = user.has_group("hr_civil_service.group_leader") or user.has_group(
+            "hr_civil_service.group_org_officer"
+        )
         for line in self:
             if line.state == "final" or line.evaluation_id.state == "final" and line.state != "appealed":
                 raise UserError(
-                    self.env._("The rating of %(employee)s is final; it changes only through an appeal.",
-                               employee=line.employee_id.name)
+                    self.env._(
+                        "The rating of %(employee)s is final; it changes only through an appeal.",
+                        employee=line.employee_id.name,
+                    )
                 )
             allowed = set()
             if line.employee_id.user_id == user and line.state in ("draft", "self"):
@@ -277,9 +333,11 @@ class HrCivilEvaluationLine(models.Model):
             refused = fnames - allowed - {"message_main_attachment_id"}
             if refused:
                 raise AccessError(
-                    self.env._("You may not change %(fields)s of the evaluation of %(employee)s at this stage.",
-                               fields=", ".join(sorted(self._fields[name].string for name in refused if name in self._fields)),
-                               employee=line.employee_id.name)
+                    self.env._(
+                        "You may not change %(fields)s of the evaluation of %(employee)s at this stage.",
+                        fields=", ".join(sorted(self._fields[name].string for name in refused if name in self._fields)),
+                        employee=line.employee_id.name,
+                    )
                 )
 
     def _is_supervisor(self, user):
@@ -303,10 +361,13 @@ class HrCivilEvaluationLine(models.Model):
     def action_self_submit(self):
         for line in self:
             if line.employee_id.user_id != self.env.user and not self.env.su:
-                raise AccessError(self.env._("Only %(employee)s can submit their self-assessment.",
-                                             employee=line.employee_id.name))
+                raise AccessError(
+                    self.env._("Only %(employee)s can submit their self-assessment.", employee=line.employee_id.name)
+                )
             if line.state not in ("draft", "self"):
-                raise UserError(self.env._("The self-assessment can no longer be changed: the supervisor has proposed."))
+                raise UserError(
+                    self.env._("The self-assessment can no longer be changed: the supervisor has proposed.")
+                )
             if not (line.self_assessment or "").strip():
                 raise UserError(self.env._("Write your self-assessment before submitting it."))
         self.with_context(civil_evaluation_workflow=True).write({"state": "self"})
@@ -317,10 +378,15 @@ class HrCivilEvaluationLine(models.Model):
     def action_propose(self):
         for line in self:
             if not (line._is_supervisor(self.env.user) or self._is_leader_user()):
-                raise AccessError(self.env._("Only the supervisor of %(employee)s proposes their level.",
-                                             employee=line.employee_id.name))
+                raise AccessError(
+                    self.env._(
+                        "Only the supervisor of %(employee)s proposes their level.", employee=line.employee_id.name
+                    )
+                )
             if line.state not in ("draft", "self", "proposed"):
-                raise UserError(self.env._("The level of %(employee)s is already decided.", employee=line.employee_id.name))
+                raise UserError(
+                    self.env._("The level of %(employee)s is already decided.", employee=line.employee_id.name)
+                )
         for line in self:
             vals = {"state": "proposed"}
             if not line.supervisor_level:
@@ -341,8 +407,9 @@ class HrCivilEvaluationLine(models.Model):
             if not line.final_level:
                 vals["final_level"] = "fail" if line.hard_condition else (line.supervisor_level or line.proposed_level)
                 if vals["final_level"] != line.proposed_level and not line.override_reason:
-                    vals["override_reason"] = self.env._("Supervisor's proposal: %(comment)s",
-                                                         comment=line.supervisor_comment or "-")
+                    vals["override_reason"] = self.env._(
+                        "Supervisor's proposal: %(comment)s", comment=line.supervisor_comment or "-"
+                    )
             line.with_context(civil_evaluation_workflow=True).write(vals)
         self.evaluation_id.line_ids._update_unit_factors()
         return True
@@ -354,7 +421,9 @@ class HrCivilEvaluationLine(models.Model):
             raise UserError(self.env._("Say why you appeal the rating."))
         for line in self:
             if line.employee_id.user_id != self.env.user and not self.env.su:
-                raise AccessError(self.env._("Only %(employee)s can appeal their rating.", employee=line.employee_id.name))
+                raise AccessError(
+                    self.env._("Only %(employee)s can appeal their rating.", employee=line.employee_id.name)
+                )
             if line.state != "final":
                 raise UserError(self.env._("Only a final rating can be appealed."))
             if line.appeal_deadline and today > line.appeal_deadline:
@@ -367,11 +436,16 @@ class HrCivilEvaluationLine(models.Model):
             )
             line.sudo().message_post(body=self.env._("Appeal: %(reason)s", reason=reason.strip()))
             deciders = line.evaluation_id.create_uid | line.evaluation_id.write_uid
-            for user in deciders.filtered(lambda u: u.has_group("hr_civil_service.group_leader")
-                                          or u.has_group("hr_civil_service.group_org_officer"))[:1]:
+            for user in deciders.filtered(
+                lambda u: (
+                    u.has_group("hr_civil_service.group_leader") or u.has_group("hr_civil_service.group_org_officer")
+                )
+            )[:1]:
                 line.sudo().activity_schedule(
-                    "mail.mail_activity_data_todo", user_id=user.id,
-                    summary=self.env._("Re-decide the appealed rating"), note=reason.strip(),
+                    "mail.mail_activity_data_todo",
+                    user_id=user.id,
+                    summary=self.env._("Re-decide the appealed rating"),
+                    note=reason.strip(),
                 )
         return True
 
@@ -391,8 +465,12 @@ class HrCivilEvaluationLine(models.Model):
             line.with_context(civil_evaluation_workflow=True).write(vals)
             line.activity_unlink(["mail.mail_activity_data_todo"])
             line.message_post(
-                body=self.env._("Re-decision after appeal: %(old)s → %(new)s. %(reason)s", old=old,
-                                new=dict(self._fields["final_level"].selection).get(level), reason=reason.strip()),
+                body=self.env._(
+                    "Re-decision after appeal: %(old)s → %(new)s. %(reason)s",
+                    old=old,
+                    new=dict(self._fields["final_level"].selection).get(level),
+                    reason=reason.strip(),
+                ),
                 partner_ids=line.employee_id.user_id.partner_id.ids,
             )
         self.evaluation_id._check_quota(self.evaluation_id.line_ids)
@@ -401,8 +479,10 @@ class HrCivilEvaluationLine(models.Model):
     @api.model
     def _is_leader_user(self):
         user = self.env.user
-        return self.env.su or user.has_group("hr_civil_service.group_leader") or user.has_group(
-            "hr_civil_service.group_org_officer"
+        return (
+            self.env.su
+            or user.has_group("hr_civil_service.group_leader")
+            or user.has_group("hr_civil_service.group_org_officer")
         )
 
     # ------------------------------------------------------------------
@@ -446,17 +526,21 @@ class HrCivilEvaluationLine(models.Model):
         """Final monthly (or, failing those, quarterly) scores of the same year, per employee: the annual score
         is their average (ND 335/2025 Art. 21). Periods not rated (leave with good reason) are left out, so
         the average is over the time actually worked."""
-        groups = self.env["hr.civil.evaluation.line"].sudo()._read_group(
-            [
-                ("employee_id", "in", self.employee_id.ids),
-                ("year", "in", list(set(self.mapped("year")))),
-                ("period_type", "in", ("month", "quarter")),
-                ("state", "=", "final"),
-                ("not_rated", "=", False),
-                ("company_id", "in", self.company_id.ids),
-            ],
-            ["employee_id", "period_type"],
-            ["total_score:array_agg"],
+        groups = (
+            self.env["hr.civil.evaluation.line"]
+            .sudo()
+            ._read_group(
+                [
+                    ("employee_id", "in", self.employee_id.ids),
+                    ("year", "in", list(set(self.mapped("year")))),
+                    ("period_type", "in", ("month", "quarter")),
+                    ("state", "=", "final"),
+                    ("not_rated", "=", False),
+                    ("company_id", "in", self.company_id.ids),
+                ],
+                ["employee_id", "period_type"],
+                ["total_score:array_agg"],
+            )
         )
         by_employee = defaultdict(dict)
         for employee, period_type, scores in groups:
@@ -471,9 +555,12 @@ class HrCivilEvaluationLine(models.Model):
         self.ensure_one()
         me = self.employee_id.sudo()
         headed = self.env["hr.department"].sudo().search([("manager_id", "=", me.id)])
-        subordinates = self.env["hr.employee"].sudo().search(
-            ["|", ("id", "child_of", me.ids), ("department_id", "child_of", headed.ids)]
-        ) - me
+        subordinates = (
+            self.env["hr.employee"]
+            .sudo()
+            .search(["|", ("id", "child_of", me.ids), ("department_id", "child_of", headed.ids)])
+            - me
+        )
         return lines.filtered(lambda line: line.employee_id in subordinates)
 
     def _update_unit_factors(self):
@@ -498,7 +585,10 @@ class HrCivilEvaluationLine(models.Model):
             own = line.kpi_own_points
             before = line.proposed_level
             line.with_context(civil_evaluation_workflow=True).write(
-                {"unit_factor": factor, "task_points": round(own * (1 - share) + scheme.task_points * share * factor / 100.0, 2)}
+                {
+                    "unit_factor": factor,
+                    "task_points": round(own * (1 - share) + scheme.task_points * share * factor / 100.0, 2),
+                }
             )
             # A decision that only followed the proposal follows it still; a reasoned override stays.
             if line.state != "final" and line.proposed_level != before:
@@ -510,7 +600,7 @@ class HrCivilEvaluationLine(models.Model):
                 if vals:
                     line.with_context(civil_evaluation_workflow=True).write(vals)
 
-    def _compute_access_url(self):
+    def _compute_access_url(self):  # pylint: disable=missing-return
         super()._compute_access_url()
         for line in self:
             line.access_url = f"/my/evaluations/{line.id}"
@@ -520,13 +610,17 @@ class HrCivilEvaluationLine(models.Model):
         for line in self:
             partner = line.employee_id.user_id.partner_id
             if line.not_rated:
-                body = self.env._("Evaluation %(period)s: not rated (fewer months worked than the minimum).",
-                                  period=line.evaluation_id.name)
+                body = self.env._(
+                    "Evaluation %(period)s: not rated (fewer months worked than the minimum).",
+                    period=line.evaluation_id.name,
+                )
             else:
                 body = self.env._(
                     "Evaluation %(period)s: %(score)s points, rated %(level)s. You may appeal until %(date)s.",
-                    period=line.evaluation_id.name, score=f"{line.total_score:.2f}".replace(".", ","),
-                    level=levels.get(line.final_level, ""), date=line.appeal_deadline.strftime("%d/%m/%Y"),
+                    period=line.evaluation_id.name,
+                    score=f"{line.total_score:.2f}".replace(".", ","),
+                    level=levels.get(line.final_level, ""),
+                    date=line.appeal_deadline.strftime("%d/%m/%Y"),
                 )
             line.message_post(body=body, partner_ids=partner.ids, subtype_xmlid="mail.mt_comment")
 

@@ -95,7 +95,8 @@ class HrCivilEvaluationScheme(models.Model):
         default=6.0, help="Officials who worked fewer months in the year are not rated; their self-review is kept."
     )
     capped_months_off = fields.Float(
-        default=3.0, help="Officials off work from this many months (and under the minimum) are rated at most 'Completed'."
+        default=3.0,
+        help="Officials off work from this many months (and under the minimum) are rated at most 'Completed'.",
     )
     deadline_month = fields.Integer(default=12, help="Annual rating due by this day and month of the year.")
     deadline_day = fields.Integer(default=15)
@@ -107,18 +108,28 @@ class HrCivilEvaluationScheme(models.Model):
         for scheme in self:
             if round(scheme.quantity_share + scheme.quality_share + scheme.progress_share, 2) != 100.0:
                 raise ValidationError(
-                    self.env._("The quantity, quality and progress shares of %(scheme)s must add up to 100 %%.",
-                               scheme=scheme.name)
+                    self.env._(
+                        "The quantity, quality and progress shares of %(scheme)s must add up to 100 %%.",
+                        scheme=scheme.name,
+                    )
                 )
 
     @api.constrains("threshold_excellent", "threshold_good", "threshold_done", "general_points", "task_points")
     def _check_thresholds(self):
         for scheme in self:
-            if not (0 < scheme.threshold_done < scheme.threshold_good < scheme.threshold_excellent
-                    <= scheme.general_points + scheme.task_points):
+            if not (
+                0
+                < scheme.threshold_done
+                < scheme.threshold_good
+                < scheme.threshold_excellent
+                <= scheme.general_points + scheme.task_points
+            ):
                 raise ValidationError(
-                    self.env._("The thresholds of %(scheme)s must rise from 'Completed' to 'Excellent' within "
-                               "the total points.", scheme=scheme.name)
+                    self.env._(
+                        "The thresholds of %(scheme)s must rise from 'Completed' to 'Excellent' within "
+                        "the total points.",
+                        scheme=scheme.name,
+                    )
                 )
 
     @api.constrains("date_from", "date_to")
@@ -130,9 +141,7 @@ class HrCivilEvaluationScheme(models.Model):
     @api.model
     def _for_employees(self, employees, date_from, date_to):
         """The scheme that applies to each employee for a period: by staff type, valid on the period's end."""
-        schemes = self.search(
-            [("date_from", "<=", date_to), "|", ("date_to", "=", False), ("date_to", ">=", date_to)]
-        )
+        schemes = self.search([("date_from", "<=", date_to), "|", ("date_to", "=", False), ("date_to", ">=", date_to)])
         result = {}
         for employee in employees:
             staff_type = employee.civil_staff_type_id

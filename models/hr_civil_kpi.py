@@ -37,9 +37,16 @@ class HrCivilKpi(models.AbstractModel):
         schemes = schemes or {}
         result = {
             employee.id: {
-                "standard_hours": 0.0, "converted_hours": 0.0, "quality_hours": 0.0, "progress_hours": 0.0,
-                "line_count": 0, "error_count": 0, "delay_count": 0,
-                "action_item_count": 0, "action_item_delay_count": 0, "action_item_on_time": 0.0,
+                "standard_hours": 0.0,
+                "converted_hours": 0.0,
+                "quality_hours": 0.0,
+                "progress_hours": 0.0,
+                "line_count": 0,
+                "error_count": 0,
+                "delay_count": 0,
+                "action_item_count": 0,
+                "action_item_delay_count": 0,
+                "action_item_on_time": 0.0,
             }
             for employee in employees
         }
@@ -83,7 +90,8 @@ class HrCivilKpi(models.AbstractModel):
             values["quality_ratio"] = 100.0 * values["quality_hours"] / assigned if assigned else 0.0
             values["progress_ratio"] = (
                 100.0 * (values["progress_hours"] + values["action_item_on_time"] * item_hours) / progress_assigned
-                if progress_assigned else 0.0
+                if progress_assigned
+                else 0.0
             )
             scheme = schemes.get(employee.id)
             values["own_task_points"] = self._task_points(scheme, values) if scheme else 0.0
@@ -134,8 +142,15 @@ class HrCivilKpi(models.AbstractModel):
         for employee_id, errors, delays, hours, line_count in self.env.cr.fetchall():
             row = rows.setdefault(
                 employee_id,
-                {"employee_id": employee_id, "converted": 0.0, "line_count": 0, "errors": 0, "delays": 0,
-                 "by_errors": defaultdict(float), "by_delays": defaultdict(float)},
+                {
+                    "employee_id": employee_id,
+                    "converted": 0.0,
+                    "line_count": 0,
+                    "errors": 0,
+                    "delays": 0,
+                    "by_errors": defaultdict(float),
+                    "by_delays": defaultdict(float),
+                },
             )
             hours = hours or 0.0
             row["converted"] += hours
@@ -155,14 +170,18 @@ class HrCivilKpi(models.AbstractModel):
         """Directives due in the period per assignee: a list with the number of delays of each."""
         today = fields.Date.context_today(self)
         end = min(date_to, today)
-        items = self.env["hr.civil.action.item"].sudo().search_fetch(
-            [
-                ("assignee_ids", "in", employees.ids),
-                ("deadline", ">=", date_from),
-                ("deadline", "<=", date_to),
-                ("cancelled", "=", False),
-            ],
-            ["assignee_ids", "deadline", "done_date", "state"],
+        items = (
+            self.env["hr.civil.action.item"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("assignee_ids", "in", employees.ids),
+                    ("deadline", ">=", date_from),
+                    ("deadline", "<=", date_to),
+                    ("cancelled", "=", False),
+                ],
+                ["assignee_ids", "deadline", "done_date", "state"],
+            )
         )
         wanted = set(employees.ids)
         result = defaultdict(list)
@@ -180,13 +199,17 @@ class HrCivilKpi(models.AbstractModel):
     def _months(self, employees, date_from, date_to):
         """Months in service in the period, months off (leave other than maternity) and months of maternity
         leave, from the recruitment date and the employees' own leaves: two queries."""
-        leaves = self.env["resource.calendar.leaves"].sudo().search_fetch(
-            [
-                ("resource_id", "in", employees.resource_id.ids),
-                ("date_from", "<=", fields.Datetime.to_datetime(date_to) + timedelta(days=1)),
-                ("date_to", ">=", fields.Datetime.to_datetime(date_from)),
-            ],
-            ["resource_id", "date_from", "date_to", "civil_leave_kind"],
+        leaves = (
+            self.env["resource.calendar.leaves"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("resource_id", "in", employees.resource_id.ids),
+                    ("date_from", "<=", fields.Datetime.to_datetime(date_to) + timedelta(days=1)),
+                    ("date_to", ">=", fields.Datetime.to_datetime(date_from)),
+                ],
+                ["resource_id", "date_from", "date_to", "civil_leave_kind"],
+            )
         )
         off_days, maternity_days = defaultdict(int), defaultdict(int)
         for leave in leaves:

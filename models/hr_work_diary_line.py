@@ -296,8 +296,13 @@ class HrWorkDiaryLine(models.Model):
             if not vals:
                 return True
         guarded = {
-            "approved_converted_hours", "approved_converted_hours_set", "adjustment_reason", "is_copied",
-            "major_error_count", "objective_cause", "delay_count",
+            "approved_converted_hours",
+            "approved_converted_hours_set",
+            "adjustment_reason",
+            "is_copied",
+            "major_error_count",
+            "objective_cause",
+            "delay_count",
         }
         if guarded.intersection(vals) and not self.env.context.get("civil_diary_workflow") and not self.env.su:
             raise UserError(self.env._("Converted hours are set by the approver with a reason, not edited directly."))

@@ -5,8 +5,12 @@ class ResourceCalendarLeaves(models.Model):
     _inherit = "resource.calendar.leaves"
 
     civil_leave_kind = fields.Selection(
-        [("ordinary", "Ordinary Leave"), ("maternity", "Maternity Leave"), ("sick", "Sick Leave"),
-         ("unpaid", "Unpaid Leave")],
+        [
+            ("ordinary", "Ordinary Leave"),
+            ("maternity", "Maternity Leave"),
+            ("sick", "Sick Leave"),
+            ("unpaid", "Unpaid Leave"),
+        ],
         string="Leave Kind",
         default="ordinary",
         help="Maternity leave counts as time worked for the months rules of the evaluation "

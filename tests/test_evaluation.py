@@ -39,16 +39,20 @@ class EvaluationCase(HrWorkDiaryCase):
 
     def _line(self, evaluation, employee, scheme=None, **vals):
         """A line with a hand-set snapshot (what the wizard would have computed)."""
-        line = self.env["hr.civil.evaluation.line"].with_context(civil_evaluation_workflow=True).create(
-            {
-                "evaluation_id": evaluation.id,
-                "employee_id": employee.id,
-                "department_id": employee.department_id.id,
-                "scheme_id": (scheme or self.nd335).id,
-                "standard_hours": 160.0,
-                "quota_group": vals.pop("quota_group", "Professional"),
-                **vals,
-            }
+        line = (
+            self.env["hr.civil.evaluation.line"]
+            .with_context(civil_evaluation_workflow=True)
+            .create(
+                {
+                    "evaluation_id": evaluation.id,
+                    "employee_id": employee.id,
+                    "department_id": employee.department_id.id,
+                    "scheme_id": (scheme or self.nd335).id,
+                    "standard_hours": 160.0,
+                    "quota_group": vals.pop("quota_group", "Professional"),
+                    **vals,
+                }
+            )
         )
         return line.with_context(civil_evaluation_workflow=False)
 
@@ -68,9 +72,17 @@ class TestEvaluationKpi(EvaluationCase):
         self._approved(TUESDAY, lines=[self._task_line(hour, quantity=8, deadline=MONDAY)])
         returned = self._diary(TODAY, [self._task_line(hour, quantity=8)])
         returned.action_submit()
-        wizard = self.env["hr.work.diary.return.wizard"].with_user(self.supervisor).create(
-            {"diary_ids": returned.ids, "reason": "Wrong article cited", "major_error": True,
-             "error_line_ids": returned.line_ids.ids}
+        wizard = (
+            self.env["hr.work.diary.return.wizard"]
+            .with_user(self.supervisor)
+            .create(
+                {
+                    "diary_ids": returned.ids,
+                    "reason": "Wrong article cited",
+                    "major_error": True,
+                    "error_line_ids": returned.line_ids.ids,
+                }
+            )
         )
         wizard.action_confirm()
         self.assertEqual(returned.line_ids.major_error_count, 1)
@@ -106,10 +118,22 @@ class TestEvaluationKpi(EvaluationCase):
     def test_kpi_action_items(self):
         self._approved(MONDAY, lines=[self._task_line(self.task_hour, quantity=8)])
         Item = self.env["hr.civil.action.item"]
-        Item.create({"name": "Report on overdue cases", "assignee_ids": [Command.set(self.emp_clerk.ids)],
-                     "deadline": TUESDAY, "company_id": self.company.id})
-        Item.create({"name": "Due next week", "assignee_ids": [Command.set(self.emp_clerk.ids)],
-                     "deadline": FRIDAY, "company_id": self.company.id})
+        Item.create(
+            {
+                "name": "Report on overdue cases",
+                "assignee_ids": [Command.set(self.emp_clerk.ids)],
+                "deadline": TUESDAY,
+                "company_id": self.company.id,
+            }
+        )
+        Item.create(
+            {
+                "name": "Due next week",
+                "assignee_ids": [Command.set(self.emp_clerk.ids)],
+                "deadline": FRIDAY,
+                "company_id": self.company.id,
+            }
+        )
         kpi = self.Kpi.compute(self.emp_clerk, *WEEK)[self.emp_clerk.id]
         self.assertEqual((kpi["action_item_count"], kpi["action_item_delay_count"]), (2, 1))
         # (8 on time + a late directive at 75 % and one on time, of 4 h each) / (40 + 2 × 4)
@@ -117,9 +141,14 @@ class TestEvaluationKpi(EvaluationCase):
 
     def test_kpi_leave_reduces_the_standard(self):
         self.env["resource.calendar.leaves"].create(
-            {"name": "Leave", "resource_id": self.emp_clerk.resource_id.id, "calendar_id": self.calendar.id,
-             "date_from": datetime(2026, 11, 16, 0, 0), "date_to": datetime(2026, 11, 17, 23, 59),
-             "civil_leave_kind": "ordinary"}
+            {
+                "name": "Leave",
+                "resource_id": self.emp_clerk.resource_id.id,
+                "calendar_id": self.calendar.id,
+                "date_from": datetime(2026, 11, 16, 0, 0),
+                "date_to": datetime(2026, 11, 17, 23, 59),
+                "civil_leave_kind": "ordinary",
+            }
         )
         kpi = self.Kpi.compute(self.emp_clerk | self.emp_prosecutor_1, *WEEK)
         self.assertEqual(kpi[self.emp_clerk.id]["standard_hours"], 24.0)
@@ -147,16 +176,26 @@ class TestEvaluationLevels(EvaluationCase):
         evaluation = self._evaluation()
         line = self._line(evaluation, self.emp_clerk)
         cases = [
-            (60.0, 30.0, "excellent"), (60.0, 29.99, "good"),
-            (40.0, 30.0, "good"), (40.0, 29.99, "done"),
-            (20.0, 30.0, "done"), (20.0, 29.99, "fail"),
-            (0.0, 0.0, "fail"), (70.0, 30.0, "excellent"),
+            (60.0, 30.0, "excellent"),
+            (60.0, 29.99, "good"),
+            (40.0, 30.0, "good"),
+            (40.0, 29.99, "done"),
+            (20.0, 30.0, "done"),
+            (20.0, 29.99, "fail"),
+            (0.0, 0.0, "fail"),
+            (70.0, 30.0, "excellent"),
         ]
         for task, general, level in cases:
             self._score(line, task, general)
             self.assertEqual(line.proposed_level, level, f"{task} + {general}")
-        for score, level in ((90, "excellent"), (89.99, "good"), (70, "good"), (69.99, "done"), (50, "done"),
-                             (49.99, "fail")):
+        for score, level in (
+            (90, "excellent"),
+            (89.99, "good"),
+            (70, "good"),
+            (69.99, "done"),
+            (50, "done"),
+            (49.99, "fail"),
+        ):
             self.assertEqual(self.nd335._level_from_score(score), level)
 
     def test_general_points_precedence_and_bounds(self):
@@ -173,17 +212,34 @@ class TestEvaluationLevels(EvaluationCase):
     def test_hard_condition_discipline(self):
         line = self._score(self._line(self._evaluation(period_type="year"), self.emp_clerk), 65, 30)
         Discipline = self.env["hr.civil.discipline"]
-        reminder = Discipline.create({"name": "Late twice", "employee_id": self.emp_clerk.id, "violation_type": "late",
-                                      "state": "decided", "measure": "reminder", "decision_date": date(2026, 3, 1)})
-        review = Discipline.create({"name": "Absent", "employee_id": self.emp_clerk.id, "state": "under_review",
-                                    "measure": "warning"})
+        reminder = Discipline.create(
+            {
+                "name": "Late twice",
+                "employee_id": self.emp_clerk.id,
+                "violation_type": "late",
+                "state": "decided",
+                "measure": "reminder",
+                "decision_date": date(2026, 3, 1),
+            }
+        )
+        review = Discipline.create(
+            {"name": "Absent", "employee_id": self.emp_clerk.id, "state": "under_review", "measure": "warning"}
+        )
         line._refresh_kpi()
         self.assertFalse(line.hard_condition, "a reminder or a case under review is not a hard condition")
         self._score(line, 65, 30)
         self.assertEqual(line.proposed_level, "excellent")
-        reprimand = Discipline.create({"name": "Private work", "employee_id": self.emp_clerk.id,
-                                       "violation_type": "private_work", "state": "decided", "measure": "reprimand",
-                                       "decision_number": "12/QĐ-VKS", "decision_date": date(2026, 5, 4)})
+        reprimand = Discipline.create(
+            {
+                "name": "Private work",
+                "employee_id": self.emp_clerk.id,
+                "violation_type": "private_work",
+                "state": "decided",
+                "measure": "reprimand",
+                "decision_number": "12/QĐ-VKS",
+                "decision_date": date(2026, 5, 4),
+            }
+        )
         line._refresh_kpi()
         self._score(line, 65, 30)
         self.assertIn("12/QĐ-VKS", line.hard_condition)
@@ -194,16 +250,33 @@ class TestEvaluationLevels(EvaluationCase):
 
     def test_discipline_counts_once(self):
         Discipline = self.env["hr.civil.discipline"]
-        admin = Discipline.create({"name": "Leaked a file", "employee_id": self.emp_clerk.id, "state": "decided",
-                                   "measure": "reprimand", "decision_date": date(2025, 12, 20)})
-        party = Discipline.create({"name": "Leaked a file (Party)", "employee_id": self.emp_clerk.id,
-                                   "discipline_kind": "party", "state": "decided", "measure": "warning",
-                                   "decision_date": date(2026, 2, 10), "same_violation_id": admin.id})
+        admin = Discipline.create(
+            {
+                "name": "Leaked a file",
+                "employee_id": self.emp_clerk.id,
+                "state": "decided",
+                "measure": "reprimand",
+                "decision_date": date(2025, 12, 20),
+            }
+        )
+        party = Discipline.create(
+            {
+                "name": "Leaked a file (Party)",
+                "employee_id": self.emp_clerk.id,
+                "discipline_kind": "party",
+                "state": "decided",
+                "measure": "warning",
+                "decision_date": date(2026, 2, 10),
+                "same_violation_id": admin.id,
+            }
+        )
         found = Discipline._serious_for_year(self.emp_clerk, 2026)
         self.assertEqual(found[self.emp_clerk.id], party, "not yet counted: the Party decision counts in 2026")
         admin.counted_year = 2025
-        self.assertFalse(Discipline._serious_for_year(self.emp_clerk, 2026),
-                         "the same violation already made the official 'Not Completed' in 2025")
+        self.assertFalse(
+            Discipline._serious_for_year(self.emp_clerk, 2026),
+            "the same violation already made the official 'Not Completed' in 2025",
+        )
         self.assertEqual(Discipline._serious_for_year(self.emp_clerk, 2025)[self.emp_clerk.id], admin)
         with self.assertRaisesMessage(ValidationError, "circle"):
             admin.same_violation_id = party
@@ -225,14 +298,29 @@ class TestEvaluationLevels(EvaluationCase):
         self.emp_prosecutor_1.civil_recruitment_date = date(2020, 1, 1)
         self.emp_prosecutor_2.civil_recruitment_date = date(2020, 1, 1)
         Leave = self.env["resource.calendar.leaves"]
-        Leave.create({"name": "Maternity", "resource_id": self.emp_prosecutor_1.resource_id.id,
-                      "calendar_id": self.calendar.id, "civil_leave_kind": "maternity",
-                      "date_from": datetime(2026, 2, 1), "date_to": datetime(2026, 7, 31, 23, 0)})
-        Leave.create({"name": "Unpaid", "resource_id": self.emp_prosecutor_2.resource_id.id,
-                      "calendar_id": self.calendar.id, "civil_leave_kind": "unpaid",
-                      "date_from": datetime(2026, 3, 1), "date_to": datetime(2026, 6, 30, 23, 0)})
-        new, mother, away = (self._line(evaluation, e) for e in (self.emp_clerk, self.emp_prosecutor_1,
-                                                                  self.emp_prosecutor_2))
+        Leave.create(
+            {
+                "name": "Maternity",
+                "resource_id": self.emp_prosecutor_1.resource_id.id,
+                "calendar_id": self.calendar.id,
+                "civil_leave_kind": "maternity",
+                "date_from": datetime(2026, 2, 1),
+                "date_to": datetime(2026, 7, 31, 23, 0),
+            }
+        )
+        Leave.create(
+            {
+                "name": "Unpaid",
+                "resource_id": self.emp_prosecutor_2.resource_id.id,
+                "calendar_id": self.calendar.id,
+                "civil_leave_kind": "unpaid",
+                "date_from": datetime(2026, 3, 1),
+                "date_to": datetime(2026, 6, 30, 23, 0),
+            }
+        )
+        new, mother, away = (
+            self._line(evaluation, e) for e in (self.emp_clerk, self.emp_prosecutor_1, self.emp_prosecutor_2)
+        )
         (new | mother | away)._refresh_kpi()
         for line in (new, mother, away):
             self._score(line, 65, 30)
@@ -253,8 +341,13 @@ class TestEvaluationLevels(EvaluationCase):
         def rate(quantity, quality, progress):
             """Quantity in percent of the standard; quality and progress in percent of the completed hours."""
             line.with_context(civil_evaluation_workflow=True).write(
-                {"standard_hours": 100.0, "converted_hours": quantity, "quantity_ratio": quantity,
-                 "quality_hours": quantity * quality / 100.0, "progress_hours": quantity * progress / 100.0}
+                {
+                    "standard_hours": 100.0,
+                    "converted_hours": quantity,
+                    "quantity_ratio": quantity,
+                    "quality_hours": quantity * quality / 100.0,
+                    "progress_hours": quantity * progress / 100.0,
+                }
             )
             return line.proposed_level
 
@@ -285,8 +378,10 @@ class TestEvaluationLevels(EvaluationCase):
 
 class TestEvaluationWizard(EvaluationCase):
     def _run(self, user=None, **vals):
-        wizard = self.env["hr.civil.evaluation.wizard"].with_user(user or self.leader).create(
-            {"company_id": self.company.id, "period_type": "month", "year": 2026, "month": "11", **vals}
+        wizard = (
+            self.env["hr.civil.evaluation.wizard"]
+            .with_user(user or self.leader)
+            .create({"company_id": self.company.id, "period_type": "month", "year": 2026, "month": "11", **vals})
         )
         action = wizard.action_run()
         return self.env["hr.civil.evaluation"].browse(action["res_id"])
@@ -309,8 +404,7 @@ class TestEvaluationWizard(EvaluationCase):
         self._approved(TUESDAY, lines=[self._task_line(self.task_hour, quantity=8)])
         self.assertEqual(self._run(), evaluation, "the same period reuses its campaign")
         self.assertEqual(clerk.converted_hours, 16.0)
-        self.assertEqual((clerk.self_assessment, clerk.self_general_points, clerk.state),
-                         ("Did my best", 27, "self"))
+        self.assertEqual((clerk.self_assessment, clerk.self_general_points, clerk.state), ("Did my best", 27, "self"))
 
     def test_scheme_by_staff_type_and_date(self):
         self.emp_prosecutor_1.civil_staff_type_id = self.public_employee
@@ -455,8 +549,13 @@ class TestEvaluationWorkflow(EvaluationCase):
 
     def test_discipline_marked_counted_on_finalise(self):
         discipline = self.env["hr.civil.discipline"].create(
-            {"name": "Absent", "employee_id": self.emp_clerk.id, "state": "decided", "measure": "reprimand",
-             "decision_date": date(2026, 11, 2)}
+            {
+                "name": "Absent",
+                "employee_id": self.emp_clerk.id,
+                "state": "decided",
+                "measure": "reprimand",
+                "decision_date": date(2026, 11, 2),
+            }
         )
         evaluation = self._evaluation()
         line = self._line(evaluation, self.emp_clerk)
@@ -477,9 +576,15 @@ class TestEvaluationAccess(EvaluationCase):
         )
         Line = cls.env["hr.civil.evaluation.line"].with_context(civil_evaluation_workflow=True)
         cls.lines = Line.create(
-            [{"evaluation_id": cls.evaluation.id, "employee_id": employee.id,
-              "department_id": employee.department_id.id, "scheme_id": cls.nd335.id}
-             for employee in cls.all_employees]
+            [
+                {
+                    "evaluation_id": cls.evaluation.id,
+                    "employee_id": employee.id,
+                    "department_id": employee.department_id.id,
+                    "scheme_id": cls.nd335.id,
+                }
+                for employee in cls.all_employees
+            ]
         )
         cls.lines = cls.lines.with_context(civil_evaluation_workflow=False)
         cls.clerk_line = cls.lines.filtered(lambda line: line.employee_id == cls.emp_clerk)
@@ -539,7 +644,9 @@ class TestEvaluationAccess(EvaluationCase):
         self.assertTrue(Discipline.with_user(self.head_user).search([("id", "=", record.id)]))
         with self.assertRaises(AccessError):
             Discipline.with_user(self.head_user).create({"name": "x", "employee_id": self.emp_prosecutor_2.id})
-        self.assertTrue(Discipline.with_user(self.org_officer).create({"name": "x", "employee_id": self.emp_prosecutor_2.id}))
+        self.assertTrue(
+            Discipline.with_user(self.org_officer).create({"name": "x", "employee_id": self.emp_prosecutor_2.id})
+        )
 
 
 class TestObjectiveCause(EvaluationCase):

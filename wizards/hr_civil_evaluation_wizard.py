@@ -23,7 +23,9 @@ class HrCivilEvaluationWizard(models.TransientModel):
         default=lambda self: str((fields.Date.context_today(self).month - 1) // 3 + 1),
     )
     department_ids = fields.Many2many(
-        "hr.department", string="Units", domain="[('company_id', 'in', (company_id, False))]",
+        "hr.department",
+        string="Units",
+        domain="[('company_id', 'in', (company_id, False))]",
         help="Leave empty for the whole agency.",
     )
     scheme_id = fields.Many2one(
@@ -74,7 +76,8 @@ class HrCivilEvaluationWizard(models.TransientModel):
             evaluation.message_post(
                 body=self.env._(
                     "%(count)s officials have no evaluation scheme for their staff type and were left out: %(names)s.",
-                    count=len(skipped), names=", ".join(skipped[:20].mapped("name")),
+                    count=len(skipped),
+                    names=", ".join(skipped[:20].mapped("name")),
                 )
             )
         return {
