@@ -1,2 +1,4 @@
 from . import hr_job_headcount_report
 from . import hr_work_diary_report
+from . import hr_civil_evaluation_report
+from . import hr_civil_evaluation_analysis

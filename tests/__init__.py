@@ -26,3 +26,4 @@ from . import test_meeting_reopen
 from . import test_evaluation
 from . import test_evaluation_portal
 from . import test_evaluation_tour
+from . import test_evaluation_reports

@@ -4,3 +4,4 @@ from . import hr_civil_action_item_report
 from . import hr_civil_meeting_reopen
 from . import hr_civil_evaluation_wizard
 from . import hr_civil_evaluation_appeal
+from . import hr_civil_evaluation_export
