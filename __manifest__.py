@@ -66,6 +66,7 @@
         "views/hr_emulation_pledge_views.xml",
         "views/hr_union_activity_views.xml",
         "reports/hr_emulation_pledge_report.xml",
+        "reports/hr_union_activity_report.xml",
         "views/hr_emulation_pledge_menus.xml",
         "views/hr_emulation_title_views.xml",
         "views/hr_emulation_registration_views.xml",

@@ -24,6 +24,12 @@ from . import test_meeting_reports
 from . import test_meeting_tour
 from . import test_meeting_reopen
 from . import test_evaluation
+from . import test_emulation_pledge
+from . import test_union_activity
 from . import test_evaluation_portal
 from . import test_evaluation_tour
 from . import test_evaluation_reports
+from . import test_emulation_title
+from . import test_initiative
+from . import test_commendation
+from . import test_emulation_tour

@@ -4,4 +4,5 @@ from . import hr_civil_action_item_report
 from . import hr_civil_meeting_reopen
 from . import hr_civil_evaluation_wizard
 from . import hr_civil_evaluation_appeal
+from . import hr_emulation_summary_export
 from . import hr_civil_evaluation_export
