@@ -670,3 +670,16 @@ class TestObjectiveCause(EvaluationCase):
         on_time.action_submit()
         with self.assertRaisesMessage(UserError, "neither a major error nor a delay"):
             on_time.line_ids.with_user(self.supervisor).action_toggle_objective_cause()
+
+
+class TestEvaluationEmulationAccess(EvaluationCase):
+    def test_emulation_officer_reads_final_annual_ratings_only(self):
+        annual = self._evaluation(period_type="year")
+        monthly = self._evaluation()
+        final = self._score(self._line(annual, self.emp_prosecutor_1, months_worked=12), 50, 25)
+        final.with_context(civil_evaluation_workflow=True).write({"state": "final", "final_level": "good"})
+        open_line = self._line(monthly, self.emp_prosecutor_2)
+        Line = self.env["hr.civil.evaluation.line"].with_user(self.emulation_officer)
+        self.assertEqual(Line.search([("id", "in", (final | open_line).ids)]), final)
+        with self.assertRaises(AccessError):
+            final.with_user(self.emulation_officer).write({"leader_comment": "x"})
