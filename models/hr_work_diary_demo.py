@@ -1,8 +1,9 @@
 """Demo work diaries of the demo agency (VKSND TP Cần Thơ), generated relative to the install date.
 
 Called once from demo/hr_work_diary_demo.xml. Six working weeks before the current one (or from the first day of
-the month before last, when that is earlier, for the demo evaluations) plus the current week up to today: older weeks approved, last week mostly submitted (a few approved or returned), the current week
-in progress. Each flag rule of the registry is tripped by a realistic case, through ``_raise_flags()``:
+the month before last, when that is earlier, for the demo evaluations) plus the current week up to today: older
+weeks approved, last week mostly submitted (a few approved or returned), the current week in progress. Each flag
+rule of the registry is tripped by a realistic case, through ``_raise_flags()``:
 
 - padding: Đỗ Minh Trí claims about twice the standard on a procedural task (three times; once returned);
 - peer_outlier: Tô Văn Nghĩa claims 1.5 × the standard per judgment reviewed (C.11), far above colleagues;
