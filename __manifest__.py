@@ -21,6 +21,7 @@
         "security/evaluation_report_rules.xml",
         "security/emulation_pledge_rules.xml",
         "security/emulation_title_rules.xml",
+        "data/res_currency_data.xml",
         "data/hr_civil_rank_data.xml",
         "data/hr_competency_data.xml",
         "data/hr_job_task_complexity_data.xml",

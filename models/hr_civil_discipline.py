@@ -90,6 +90,7 @@ class HrCivilDiscipline(models.Model):
         help="End of the discipline period: achievements count again from the day after (ND 98/2023 Art. 4).",
     )
     counted_year = fields.Integer(
+        aggregator=False,
         readonly=True,
         copy=False,
         help="Year whose evaluation already rated the official 'Không hoàn thành nhiệm vụ' for this "

@@ -19,7 +19,7 @@ class HrCivilEvaluation(models.Model):
     name = fields.Char(compute="_compute_name", store=True, readonly=False)
     company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
     period_type = fields.Selection(PERIOD_TYPES, required=True, default="month")
-    year = fields.Integer(required=True, default=lambda self: fields.Date.context_today(self).year)
+    year = fields.Integer(aggregator=False, required=True, default=lambda self: fields.Date.context_today(self).year)
     month = fields.Selection([(str(m), str(m)) for m in range(1, 13)])
     quarter = fields.Selection([("1", "Q1"), ("2", "Q2"), ("3", "Q3"), ("4", "Q4")])
     date_from = fields.Date(compute="_compute_dates", store=True, index=True)

@@ -47,7 +47,7 @@ class HrCivilEvaluationLine(models.Model):
     )
     company_id = fields.Many2one(related="evaluation_id.company_id", store=True, index=True)
     period_type = fields.Selection(related="evaluation_id.period_type", store=True)
-    year = fields.Integer(related="evaluation_id.year", store=True, index=True)
+    year = fields.Integer(aggregator=False, related="evaluation_id.year", store=True, index=True)
     date_from = fields.Date(related="evaluation_id.date_from", store=True)
     date_to = fields.Date(related="evaluation_id.date_to", store=True)
     employee_id = fields.Many2one("hr.employee", required=True, index=True, check_company=True, ondelete="cascade")

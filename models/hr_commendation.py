@@ -39,7 +39,7 @@ class HrCommendation(models.Model):
     authority = fields.Char(tracking=True, help="Who signs the decision, e.g. Viện trưởng VKSND thành phố.")
     decision_number = fields.Char(tracking=True, index="trigram")
     decision_date = fields.Date(tracking=True, index=True)
-    year = fields.Integer(compute="_compute_year", store=True, index=True)
+    year = fields.Integer(aggregator=False, compute="_compute_year", store=True, index=True)
     state = fields.Selection(
         [("draft", "Draft"), ("decided", "Decided"), ("cancelled", "Cancelled")],
         default="draft",

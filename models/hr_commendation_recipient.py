@@ -13,7 +13,7 @@ class HrCommendationRecipient(models.Model):
     commendation_id = fields.Many2one("hr.commendation", required=True, index=True, ondelete="cascade")
     company_id = fields.Many2one(related="commendation_id.company_id", store=True, index=True)
     state = fields.Selection(related="commendation_id.state", store=True)
-    year = fields.Integer(related="commendation_id.year", store=True)
+    year = fields.Integer(aggregator=False, related="commendation_id.year", store=True)
     employee_id = fields.Many2one("hr.employee", string="Person", index=True, check_company=True)
     department_id = fields.Many2one(
         "hr.department",

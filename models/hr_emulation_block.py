@@ -33,7 +33,10 @@ class HrEmulationBlock(models.Model):
     pledge_ids = fields.One2many("hr.emulation.pledge", "block_id", string="Pledges")
     note = fields.Text()
     last_year = fields.Integer(
-        string="Latest Year", compute="_compute_current_members", help="The latest year the block has members for."
+        aggregator=False,
+        string="Latest Year",
+        compute="_compute_current_members",
+        help="The latest year the block has members for.",
     )
     head_member_id = fields.Many2one("hr.emulation.block.member", string="Head", compute="_compute_current_members")
     deputy_member_id = fields.Many2one("hr.emulation.block.member", string="Deputy", compute="_compute_current_members")

@@ -19,7 +19,9 @@ class HrEmulationBlockMember(models.Model):
 
     block_id = fields.Many2one("hr.emulation.block", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="block_id.company_id", store=True, index=True)
-    year = fields.Integer(required=True, index=True, default=lambda self: fields.Date.context_today(self).year)
+    year = fields.Integer(
+        aggregator=False, required=True, index=True, default=lambda self: fields.Date.context_today(self).year
+    )
     sequence = fields.Integer(default=10, help="Order of rotation of the head and deputy roles.")
     department_id = fields.Many2one("hr.department", check_company=True, index=True, ondelete="restrict")
     partner_id = fields.Many2one(

@@ -38,7 +38,7 @@ class HrEmulationMovement(models.Model):
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
     date_start = fields.Date(string="Start", required=True, index=True)
     date_end = fields.Date(string="End")
-    year = fields.Integer(compute="_compute_year", store=True, index=True)
+    year = fields.Integer(aggregator=False, compute="_compute_year", store=True, index=True)
     goals = fields.Html()
     criteria = fields.Html()
     state = fields.Selection(

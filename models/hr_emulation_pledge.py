@@ -39,7 +39,9 @@ class HrEmulationPledge(models.Model):
         required=True,
         index=True,
     )
-    year = fields.Integer(required=True, index=True, default=lambda self: fields.Date.context_today(self).year)
+    year = fields.Integer(
+        aggregator=False, required=True, index=True, default=lambda self: fields.Date.context_today(self).year
+    )
     movement_id = fields.Many2one("hr.emulation.movement", check_company=True, index=True)
     date_signed = fields.Date(string="Signing Date", tracking=True)
     place = fields.Char(string="Signed at")

@@ -17,7 +17,7 @@ class HrEmulationPledgeSignatory(models.Model):
     pledge_id = fields.Many2one("hr.emulation.pledge", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="pledge_id.company_id", store=True, index=True)
     block_id = fields.Many2one(related="pledge_id.block_id")
-    year = fields.Integer(related="pledge_id.year")
+    year = fields.Integer(aggregator=False, related="pledge_id.year")
     pledge_state = fields.Selection(related="pledge_id.state", string="Pledge Status")
     member_id = fields.Many2one(
         "hr.emulation.block.member",

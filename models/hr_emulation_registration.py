@@ -35,7 +35,11 @@ class HrEmulationRegistration(models.Model):
     _rec_names_search = ["title_id.code", "employee_id.name", "department_id.name", "partner_id.name"]
 
     year = fields.Integer(
-        required=True, index=True, tracking=True, default=lambda self: fields.Date.context_today(self).year
+        aggregator=False,
+        required=True,
+        index=True,
+        tracking=True,
+        default=lambda self: fields.Date.context_today(self).year,
     )
     title_id = fields.Many2one(
         "hr.emulation.title",

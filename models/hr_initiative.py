@@ -61,7 +61,9 @@ class HrInitiative(models.Model):
     level = fields.Selection(INITIATIVE_LEVELS, string="Recognition Level", tracking=True)
     decision_number = fields.Char(tracking=True)
     decision_date = fields.Date(tracking=True, index=True)
-    year = fields.Integer(compute="_compute_year", store=True, index=True, help="Year of the recognition.")
+    year = fields.Integer(
+        aggregator=False, compute="_compute_year", store=True, index=True, help="Year of the recognition."
+    )
     state = fields.Selection(INITIATIVE_STATES, default="draft", required=True, tracking=True, index=True, copy=False)
     registration_ids = fields.Many2many(
         "hr.emulation.registration",
