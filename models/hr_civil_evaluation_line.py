@@ -615,10 +615,11 @@ class HrCivilEvaluationLine(models.Model):
                     period=line.evaluation_id.name,
                 )
             else:
+                score = ("%.2f" % line.total_score).replace(".", ",")
                 body = self.env._(
                     "Evaluation %(period)s: %(score)s points, rated %(level)s. You may appeal until %(date)s.",
                     period=line.evaluation_id.name,
-                    score=f"{line.total_score:.2f}".replace(".", ","),
+                    score=score,
                     level=levels.get(line.final_level, ""),
                     date=line.appeal_deadline.strftime("%d/%m/%Y"),
                 )
