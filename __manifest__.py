@@ -8,6 +8,7 @@
     "author": "hr_civil_service contributors",
     "license": "LGPL-3",
     "application": True,
+    "post_init_hook": "post_init_hook",
     "depends": ["hr", "mail", "portal", "base_import", "calendar"],
     "data": [
         "security/security.xml",

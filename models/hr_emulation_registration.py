@@ -221,7 +221,30 @@ class HrEmulationRegistration(models.Model):
                 values["evaluation_level"] = registration.sudo()._annual_line(registration.employee_id).final_level
                 values["months_worked"] = registration.sudo()._months_worked(registration.employee_id)[0]
             registration.sudo().write(values)
+        self._translate_checks()
         return True
+
+    def _translate_checks(self):
+        """Write the criteria and their evidence in every active language (and English, the source), so that each
+        user reads them in theirs: the check itself ran in the language of the officer who ran it."""
+        langs = {code for code, _name in self.env["res.lang"].get_installed()} | {"en_US"}
+        for registration in self:
+            checks = registration.sudo().check_ids.sorted("sequence")
+            names, evidences = [{} for _c in checks], [{} for _c in checks]
+            for lang in langs:
+                criteria = registration.with_context(lang=lang)._eligibility_criteria()
+                if len(criteria) != len(checks):
+                    break
+                for index, (check, criterion) in enumerate(zip(checks, criteria, strict=True)):
+                    if check.code == criterion["code"]:
+                        names[index][lang] = criterion["name"]
+                        evidences[index][lang] = criterion.get("evidence") or ""
+            else:
+                for check, name, evidence in zip(checks, names, evidences, strict=True):
+                    if name:
+                        check.update_field_translations("name", name)
+                    if any(evidence.values()):
+                        check.update_field_translations("evidence", evidence)
 
     def action_override(self):
         """Accept the registration although a criterion failed; the reason is kept in the chatter."""

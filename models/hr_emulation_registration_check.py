@@ -21,10 +21,10 @@ class HrEmulationRegistrationCheck(models.Model):
     company_id = fields.Many2one(related="registration_id.company_id", store=True, index=True)
     sequence = fields.Integer(default=10)
     code = fields.Char(required=True, help="Technical key of the criterion.")
-    name = fields.Char(string="Criterion", required=True)
+    name = fields.Char(string="Criterion", required=True, translate=True)
     passed = fields.Boolean()
     result = fields.Selection([("pass", "Pass"), ("fail", "Fail")], compute="_compute_result", store=True)
-    evidence = fields.Char(help="The fact found.")
+    evidence = fields.Char(help="The fact found.", translate=True)
     evidence_ref = fields.Reference(EVIDENCE_MODELS, string="Evidence Record")
 
     @api.depends("passed")

@@ -61,7 +61,8 @@ class EmulationCase(HrCivilServiceCase):
         return {line.code: line.passed for line in registration.check_ids}
 
     def _criterion(self, registration, code):
-        return registration.check_ids.filtered(lambda line: line.code == code)
+        """The criterion as the English-speaking officer reads it (each language has its own text)."""
+        return registration.check_ids.with_context(lang="en_US").filtered(lambda line: line.code == code)
 
     @classmethod
     def _initiative(
@@ -137,6 +138,16 @@ class TestEmulationEligibility(EmulationCase):
         self._rate(self.emp_clerk, "excellent", year=YEAR - 1)
         self._rate(self.emp_clerk, "excellent").state = "decided"
         self.assertFalse(self._check(missing)["level"])
+
+    def test_criteria_in_every_language(self):
+        self._rate(self.emp_prosecutor_1, "good")
+        registration = self._register(self.title_ldtt, self.emp_prosecutor_1)
+        self._check(registration)
+        self.env["res.lang"]._activate_lang("vi_VN")
+        registration.with_user(self.emulation_officer).action_check()
+        level = self._criterion(registration, "level")
+        self.assertNotEqual(level.with_context(lang="vi_VN").name, level.with_context(lang="en_US").name)
+        self.assertEqual(level.with_context(lang="en_US").name, "Rated Good or higher")
 
     def test_under_review(self):
         self._rate(self.emp_prosecutor_1, "good")
