@@ -158,7 +158,6 @@ class HrCivilEvaluation(models.Model):
             .sudo()
             ._read_group([("parent_id", "in", employees.ids), ("active", "=", True)], ["parent_id"])
         }
-        groups = dict(self.env["hr.job"]._fields["civil_position_group"]._description_selection(self.env))
         new_vals, structural = [], {}
         for employee in employees:
             vals = {
@@ -174,13 +173,12 @@ class HrCivilEvaluation(models.Model):
                 if line.state in ("draft", "self", "proposed"):
                     structural[line] = vals
             else:
-                group = employee.job_id.civil_position_group
                 new_vals.append(
                     {
                         **vals,
                         "evaluation_id": self.id,
                         "employee_id": employee.id,
-                        "quota_group": groups.get(group) if group else self.env._("Other"),
+                        "quota_group": employee.job_id.civil_position_group or "other",
                     }
                 )
         Line = self.env["hr.civil.evaluation.line"].with_context(civil_evaluation_workflow=True, tracking_disable=True)
@@ -208,16 +206,18 @@ class HrCivilEvaluation(models.Model):
         scheme = self.scheme_id or lines.scheme_id[:1]
         if not scheme:
             return []
-        scopes = [(self.env._("Whole agency"), lines)]
+        labels = dict(self.env["hr.civil.evaluation.line"]._fields["quota_group"]._description_selection(self.env))
+        scopes = [(False, self.env._("Whole agency"), lines)]
         for group in sorted(set(lines.mapped("quota_group")) - {False}):
-            scopes.append((group, lines.filtered(lambda line, g=group: line.quota_group == g)))
+            scopes.append((group, labels[group], lines.filtered(lambda line, g=group: line.quota_group == g)))
         status = []
-        for scope, members in scopes:
+        for key, scope, members in scopes:
             levels = [line.final_level or line.proposed_level for line in members]
             good, excellent = levels.count("good"), levels.count("excellent")
             allowed = scheme._quota_allowed(good)
             status.append(
                 {
+                    "key": key,
                     "scope": scope,
                     "good": good,
                     "excellent": excellent,

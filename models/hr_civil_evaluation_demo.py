@@ -152,8 +152,8 @@ class HrCivilEvaluation(models.Model):
                 return
             row = exceeded[0]
             lines = self.line_ids.filtered(lambda line: line.final_level == "excellent")
-            if row["scope"] != self.env._("Whole agency"):
-                lines = lines.filtered(lambda line, scope=row["scope"]: line.quota_group == scope)
+            if row["key"]:
+                lines = lines.filtered(lambda line, key=row["key"]: line.quota_group == key)
             for line in lines.sorted("total_score")[: row["excess"]]:
                 line.with_context(civil_evaluation_workflow=True).write(
                     {

@@ -4,6 +4,9 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .hr_civil_evaluation_scheme import LEVEL_RANK, LEVELS
+from .hr_job import POSITION_GROUPS
+
+QUOTA_GROUPS = [*POSITION_GROUPS, ("other", "Other")]
 
 KPI_FIELDS = (
     "standard_hours",
@@ -58,7 +61,8 @@ class HrCivilEvaluationLine(models.Model):
     scheme_id = fields.Many2one("hr.civil.evaluation.scheme", required=True)
     staff_type_id = fields.Many2one("hr.civil.staff.type")
     is_leader = fields.Boolean(help="Heads a unit or has subordinates: the unit-results component applies.")
-    quota_group = fields.Char(
+    quota_group = fields.Selection(
+        QUOTA_GROUPS,
         string="Similar-Task Group",
         help="The excellent quota holds within the agency and within each group with similar tasks "
         "(ND 335/2025 Art. 20(5)); defaults to the position group.",

@@ -2,7 +2,7 @@ from odoo import fields, models, tools
 from odoo.tools import SQL
 
 from ..models.hr_civil_evaluation import PERIOD_TYPES
-from ..models.hr_civil_evaluation_line import LINE_STATES
+from ..models.hr_civil_evaluation_line import LINE_STATES, QUOTA_GROUPS
 from ..models.hr_civil_evaluation_scheme import LEVELS
 
 
@@ -29,7 +29,7 @@ class HrCivilEvaluationAnalysis(models.Model):
     employee_id = fields.Many2one("hr.employee", readonly=True)
     user_id = fields.Many2one("res.users", readonly=True)
     job_id = fields.Many2one("hr.job", string="Position", readonly=True)
-    quota_group = fields.Char(string="Similar-Task Group", readonly=True)
+    quota_group = fields.Selection(QUOTA_GROUPS, string="Similar-Task Group", readonly=True)
     state = fields.Selection(LINE_STATES, string="Status", readonly=True)
     proposed_level = fields.Selection(LEVELS, readonly=True)
     final_level = fields.Selection(LEVELS, readonly=True)

@@ -117,7 +117,7 @@ class ReportCivilEvaluationRanking(models.AbstractModel):
             "name": line.employee_id.name or "",
             "job": line.job_id.name or "",
             "unit": line.department_id.name or "",
-            "quota_group": line.quota_group or "",
+            "quota_group": dict(line._fields["quota_group"]._description_selection(line.env)).get(line.quota_group, ""),
             "standard_hours": line.standard_hours,
             "converted_hours": line.converted_hours,
             "quantity_ratio": line.quantity_ratio,

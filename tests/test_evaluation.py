@@ -49,7 +49,7 @@ class EvaluationCase(HrWorkDiaryCase):
                     "department_id": employee.department_id.id,
                     "scheme_id": (scheme or self.nd335).id,
                     "standard_hours": 160.0,
-                    "quota_group": vals.pop("quota_group", "Professional"),
+                    "quota_group": vals.pop("quota_group", "professional"),
                     **vals,
                 }
             )
@@ -437,7 +437,7 @@ class TestEvaluationWizard(EvaluationCase):
 
 
 class TestEvaluationWorkflow(EvaluationCase):
-    def _decided_campaign(self, levels, group="Professional"):
+    def _decided_campaign(self, levels, group="professional"):
         evaluation = self._evaluation()
         employees = self.env["hr.employee"].create(
             [{"name": f"HRCS Rated {index}", "department_id": self.dept_prosecution.id} for index in range(len(levels))]
@@ -468,12 +468,14 @@ class TestEvaluationWorkflow(EvaluationCase):
         self.assertEqual(self.nd335._quota_allowed(5), 1)
 
     def test_quota_per_similar_task_group(self):
-        evaluation = self._decided_campaign(["good"] * 6 + ["excellent"], group="Professional")
+        evaluation = self._decided_campaign(["good"] * 6 + ["excellent"], group="professional")
         support = self.env["hr.employee"].create({"name": "HRCS Driver", "department_id": self.dept_office.id})
-        line = self._score(self._line(evaluation, support, quota_group="Support"), 65, 30)
+        line = self._score(self._line(evaluation, support, quota_group="support"), 65, 30)
         line.with_user(self.leader).action_decide()
         # Agency: 6 good → 1 allowed, 2 excellent; the support group alone: 0 good, 1 excellent.
-        with self.assertRaisesMessage(ValidationError, "Support: 1 excellent for 0 good, 0 allowed, 1 too many"):
+        with self.assertRaisesMessage(
+            ValidationError, "Support and service: 1 excellent for 0 good, 0 allowed, 1 too many"
+        ):
             evaluation.with_user(self.leader).action_finalise()
         line.with_context(civil_evaluation_workflow=True).write(
             {"final_level": "good", "override_reason": "Quota of the support group"}

@@ -66,12 +66,12 @@ class EvaluationReportsCase(HrCivilServiceCase):
         cls.line_head, cls.line_one, cls.line_anh, cls.line_two, cls.line_clerk, cls.line_new = cls._lines(
             cls.evaluation,
             [
-                (cls.emp_head, "Leadership", 66.0, (0.0, 0.0, 28.0), "final", "excellent"),
-                (cls.emp_prosecutor_1, "Professional", 60.0, (27.0, 26.0, 25.5), "final", "good"),
-                (cls.emp_anh, "Professional", 60.0, (0.0, 0.0, 25.5), "final", "good"),
-                (cls.emp_prosecutor_2, "Professional", 45.0, (0.0, 0.0, 20.0), "decided", "done"),
-                (cls.emp_clerk, "Support", 50.0, (26.0, 0.0, 22.0), "proposed", False),
-                (cls.emp_new, "Support", 0.0, (0.0, 0.0, 0.0), "draft", False),
+                (cls.emp_head, "leadership", 66.0, (0.0, 0.0, 28.0), "final", "excellent"),
+                (cls.emp_prosecutor_1, "professional", 60.0, (27.0, 26.0, 25.5), "final", "good"),
+                (cls.emp_anh, "professional", 60.0, (0.0, 0.0, 25.5), "final", "good"),
+                (cls.emp_prosecutor_2, "professional", 45.0, (0.0, 0.0, 20.0), "decided", "done"),
+                (cls.emp_clerk, "support", 50.0, (26.0, 0.0, 22.0), "proposed", False),
+                (cls.emp_new, "support", 0.0, (0.0, 0.0, 0.0), "draft", False),
             ],
         )
 
@@ -251,7 +251,7 @@ class TestEvaluationReports(EvaluationReportsCase):
         self._lines(
             big,
             [
-                (employee, "Professional", 40.0 + index % 30, (20.0, 20.0, 20.0), "decided", False)
+                (employee, "professional", 40.0 + index % 30, (20.0, 20.0, 20.0), "decided", False)
                 for index, employee in enumerate(employees)
             ],
         )
@@ -445,8 +445,8 @@ class TestEvaluationReportsPdf(EvaluationReportsCase, HttpCase):
         self.assertIn("HTTNV: 2 (50,0 %)", text)
         self.assertIn("Average score: 82,5", text)
         self.assertIn("Whole agency 5 3 1 0 Exceeded by 1", text)
-        self.assertIn("Leadership 1 0 1 0 Exceeded by 1", text)
-        self.assertIn("Professional 3 2 0 0 Within the quota", text)
+        self.assertIn("Leadership and management 1 0 1 0 Exceeded by 1", text)
+        self.assertIn("Sector-specific professional 3 2 0 0 Within the quota", text)
 
     def test_summary_pdf(self):
         text = self._pdf_text(SUMMARY, self.evaluation, user=self.org_officer)
