@@ -419,7 +419,12 @@ class WorkDiaryPortal(CustomerPortal):
     # Routes: pages
     # ------------------------------------------------------------------
     @http.route(
-        ["/my/work-diary", "/my/work-diary/page/<int:page>"], type="http", auth="user", website=True, methods=["GET"]
+        ["/my/work-diary", "/my/work-diary/page/<int:page>"],
+        type="http",
+        auth="user",
+        website=True,
+        methods=["GET"],
+        readonly=True,
     )
     def portal_my_work_diary(self, page=1, filterby=None, **kw):
         employee = self._diary_employee()
@@ -427,7 +432,7 @@ class WorkDiaryPortal(CustomerPortal):
             return self._render_no_employee()
         return self._render_diary_list(employee, page=page, filterby=filterby)
 
-    @http.route("/my/work-diary/<int:diary_id>", type="http", auth="user", website=True, methods=["GET"])
+    @http.route("/my/work-diary/<int:diary_id>", type="http", auth="user", website=True, methods=["GET"], readonly=True)
     def portal_work_diary_day(self, diary_id, edit=None, message=None, **kw):
         if not self._diary_employee():
             return self._render_no_employee()

@@ -317,6 +317,7 @@ class EvaluationPortal(CustomerPortal):
         auth="user",
         website=True,
         methods=["GET"],
+        readonly=True,
     )
     def portal_my_evaluations(self, page=1, filterby=None, **kw):
         employees = self._evaluation_employees()
@@ -324,7 +325,7 @@ class EvaluationPortal(CustomerPortal):
             return self._evaluation_render_no_employee()
         return self._evaluation_render_list(employees, page=page, filterby=filterby)
 
-    @http.route("/my/evaluations/<int:line_id>", type="http", auth="user", website=True, methods=["GET"])
+    @http.route("/my/evaluations/<int:line_id>", type="http", auth="user", website=True, methods=["GET"], readonly=True)
     def portal_evaluation(self, line_id, message=None, **kw):
         if not self._evaluation_employees():
             return self._evaluation_render_no_employee()

@@ -366,6 +366,7 @@ class MeetingPortal(CustomerPortal):
         auth="user",
         website=True,
         methods=["GET"],
+        readonly=True,
     )
     def portal_my_briefing_reports(self, page=1, filterby=None, **kw):
         employees = self._meeting_employees()
@@ -373,7 +374,9 @@ class MeetingPortal(CustomerPortal):
             return self._meeting_render_no_employee("briefing_reports")
         return self._meeting_render_report_list(employees, page=page, filterby=filterby)
 
-    @http.route("/my/briefing-reports/<int:report_id>", type="http", auth="user", website=True, methods=["GET"])
+    @http.route(
+        "/my/briefing-reports/<int:report_id>", type="http", auth="user", website=True, methods=["GET"], readonly=True
+    )
     def portal_briefing_report(self, report_id, message=None, **kw):
         if not self._meeting_employees():
             return self._meeting_render_no_employee("briefing_reports")
@@ -416,6 +419,7 @@ class MeetingPortal(CustomerPortal):
         auth="user",
         website=True,
         methods=["GET"],
+        readonly=True,
     )
     def portal_my_action_items(self, page=1, filterby=None, **kw):
         employees = self._meeting_employees()
@@ -423,7 +427,9 @@ class MeetingPortal(CustomerPortal):
             return self._meeting_render_no_employee("action_items")
         return self._meeting_render_item_list(employees, page=page, filterby=filterby)
 
-    @http.route("/my/action-items/<int:item_id>", type="http", auth="user", website=True, methods=["GET"])
+    @http.route(
+        "/my/action-items/<int:item_id>", type="http", auth="user", website=True, methods=["GET"], readonly=True
+    )
     def portal_action_item(self, item_id, **kw):
         employees = self._meeting_employees()
         if not employees:

@@ -2,7 +2,10 @@ from collections import defaultdict
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.tools import SQL
+from odoo.models import PREFETCH_MAX
+from odoo.tools import SQL, sql
+
+from .hr_employee import civil_fetch_columns
 
 DAYS_PER_MONTH = 30.4375
 
@@ -29,6 +32,23 @@ class HrCivilKpi(models.AbstractModel):
     _name = "hr.civil.kpi"
     _description = "KPI from the Work Diary"
 
+    def init(self):
+        """A covering index for the diary query of :meth:`_diary_totals`: the approved lines of a set of people
+        over a period are read from this index alone (an index-only scan), not from the wide table. At 1,000
+        people and 300,000 lines a quarter it halves the query's time (benchmarks/REPORT.md)."""
+        if not sql.table_exists(self.env.cr, "hr_work_diary_line"):
+            return
+        self.env.cr.execute(
+            SQL(
+                """
+                CREATE INDEX IF NOT EXISTS hr_work_diary_line_kpi_index
+                    ON hr_work_diary_line (employee_id, date)
+                    INCLUDE (converted_hours, major_error_count, delay_count, objective_cause)
+                 WHERE state = 'approved'
+                """
+            )
+        )
+
     @api.model
     def compute(self, employees, date_from, date_to, schemes=None):
         """KPI per employee id: a dict of hours, counts, ratios (percent, uncapped) and, when a scheme is
@@ -52,6 +72,9 @@ class HrCivilKpi(models.AbstractModel):
         }
         if not employees:
             return result
+        if len(employees) > PREFETCH_MAX:  # one query, not one per 1,000 people
+            civil_fetch_columns(employees)
+            employees.fetch(["civil_recruitment_date"])
         schedule = employees._civil_day_schedule(date_from, date_to)
         for employee_id, days in schedule.items():
             result[employee_id]["standard_hours"] = round(sum(day["work_hours"] for day in days.values()), 2)
@@ -115,7 +138,7 @@ class HrCivilKpi(models.AbstractModel):
     @api.model
     def _diary_totals(self, employees, date_from, date_to):
         """Approved diary lines of the period by employee, with the hours split by number of errors and
-        delays: one grouped query."""
+        delays: one grouped query, read from the covering index of :meth:`init`."""
         self.env["hr.work.diary.line"].flush_model(
             ["employee_id", "date", "state", "converted_hours", "major_error_count", "delay_count", "objective_cause"]
         )

@@ -4,6 +4,16 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import float_compare, format_date
 
+
+class SharedValues(dict):
+    """What the flag rules of one run share (hashable by identity, so that it travels in the context)."""
+
+    __hash__ = object.__hash__
+
+    def __eq__(self, other):
+        return self is other
+
+
 DIARY_STATES = [
     ("draft", "Draft"),
     ("submitted", "Submitted"),
@@ -471,9 +481,18 @@ class HrWorkDiary(models.Model):
     # Flags
     # ------------------------------------------------------------------
     def _raise_flags(self):
-        """Run every active rule of the registry; flags explain, they never block."""
-        self.env["hr.work.diary.flag"].sudo().search([("diary_id", "in", self.ids)]).unlink()
-        rules = self.env["hr.work.diary.flag.rule"].sudo().search([("active", "=", True)])
+        """Run every active rule of the registry; flags explain, they never block.
+
+        The rules share what they read (the sheets around, the schedules) through ``civil_flag_shared``."""
+        flagged = self.filtered("flag_count")  # stored with the sheet: no query for a sheet never flagged
+        if flagged:
+            self.env["hr.work.diary.flag"].sudo().search([("diary_id", "in", flagged.ids)]).unlink()
+        rules = (
+            self.env["hr.work.diary.flag.rule"]
+            .sudo()
+            .search_fetch([("active", "=", True)], ["code", "severity"])
+            .with_context(civil_flag_shared=SharedValues())
+        )
         vals_list = []
         for rule in rules:
             for diary, line, explanation in rule._evaluate(self):
@@ -630,6 +649,7 @@ class HrWorkDiary(models.Model):
         return action
 
     @api.model
+    @api.readonly  # only reads: served from a read-only replica when one is configured
     def get_week_summary(self, week_start=None):
         """Each day of my week with its schedule, sheet, state and totals, and the week's totals."""
         employee = self._civil_my_employee()

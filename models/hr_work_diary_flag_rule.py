@@ -1,12 +1,15 @@
-import statistics
-from collections import defaultdict
 from datetime import timedelta
 from difflib import SequenceMatcher
 
 from odoo import fields, models
+from odoo.tools import SQL
 
 STANDARD_DAY_HOURS = 8.0
 STANDARD_WEEK_HOURS = 40.0
+# The window of sheets read once for all rules: the widest the rules ask for (copied days look 14 days back,
+# the long week up to 6 days each side).
+SHEETS_BEFORE = 14
+SHEETS_AFTER = 6
 
 
 class HrWorkDiaryFlagRule(models.Model):
@@ -42,16 +45,33 @@ class HrWorkDiaryFlagRule(models.Model):
         start = day - timedelta(days=day.weekday())
         return start, start + timedelta(days=6)
 
+    def _shared(self, key, compute):
+        """A value shared by the rules of one run of the registry (see ``_raise_flags``), computed once."""
+        shared = self.env.context.get("civil_flag_shared")
+        if shared is None:
+            return compute()
+        if key not in shared:
+            shared[key] = compute()
+        return shared[key]
+
     def _sheets_around(self, diaries, days_before, days_after=0):
-        """Submitted or approved sheets of the same employees in a window, one query."""
+        """Submitted or approved sheets of the same employees in a window, with their totals: one query for
+        every rule of a run (the widest window the rules ask for is read once and filtered in memory)."""
         if not diaries:
             return self.env["hr.work.diary"]
         first = min(diaries.mapped("date")) - timedelta(days=days_before)
         last = max(diaries.mapped("date")) + timedelta(days=days_after)
+        wide_first = min(first, min(diaries.mapped("date")) - timedelta(days=SHEETS_BEFORE))
+        wide_last = max(last, max(diaries.mapped("date")) + timedelta(days=SHEETS_AFTER))
+        key = ("sheets", tuple(diaries.ids), wide_first, wide_last)
+        sheets = self._shared(key, lambda: self._search_sheets(diaries, wide_first, wide_last))
+        return sheets.filtered(lambda sheet: first <= sheet.date <= last)
+
+    def _search_sheets(self, diaries, first, last):
         return (
             self.env["hr.work.diary"]
             .sudo()
-            .search(
+            .search_fetch(
                 [
                     ("employee_id", "in", diaries.employee_id.ids),
                     ("date", ">=", first),
@@ -60,9 +80,18 @@ class HrWorkDiaryFlagRule(models.Model):
                     ("state", "in", ("submitted", "approved")),
                     ("id", "in", diaries.ids),
                 ],
+                ["employee_id", "date", "total_claimed_hours"],
                 order="date",
             )
         )
+
+    def _week_schedules(self, diaries):
+        """The schedules of the diaries' employees over the weeks of their dates: one pass for every rule."""
+        first = self._week_bounds(min(diaries.mapped("date")))[0]
+        last = self._week_bounds(max(diaries.mapped("date")))[1]
+        employees = diaries.employee_id
+        key = ("schedules", tuple(employees.ids), first, last)
+        return self._shared(key, lambda: employees._civil_day_schedule(first, last))
 
     # ------------------------------------------------------------------
     # Rules
@@ -213,9 +242,7 @@ class HrWorkDiaryFlagRule(models.Model):
         if not diaries:
             return []
         sheets = self._sheets_around(diaries, 6)
-        first = self._week_bounds(min(diaries.mapped("date")))[0]
-        last = self._week_bounds(max(diaries.mapped("date")))[1]
-        schedules = diaries.employee_id._civil_day_schedule(first, last)  # one pass for every sheet
+        schedules = self._week_schedules(diaries)  # one pass for every sheet and rule
         result = []
         for diary in diaries:
             share = diary.company_id.civil_diary_underdeclared_share
@@ -254,30 +281,13 @@ class HrWorkDiaryFlagRule(models.Model):
         if not lines:
             return []
         since = min(diaries.mapped("date")) - timedelta(days=90)
-        peer_rows = (
-            self.env["hr.work.diary.line"]
-            .sudo()
-            .search_fetch(
-                [
-                    ("task_id", "in", lines.task_id.ids),
-                    ("date", ">=", since),
-                    ("state", "in", ("submitted", "approved")),
-                    ("id", "not in", lines.ids),
-                ],
-                ["task_id", "employee_id", "claimed_hours", "quantity"],
-            )
-        )
-        per_task = defaultdict(list)
-        for row in peer_rows:
-            if row.quantity:
-                per_task[row.task_id.id].append((row.employee_id.id, row.claimed_hours / row.quantity))
+        stats = self._peer_statistics(lines, since)
         result = []
         for line in lines:
-            values = [value for employee, value in per_task[line.task_id.id] if employee != line.employee_id.id]
-            if len(values) < 5:
+            count, median, mad = stats.get((line.task_id.id, line.employee_id.id), (0, 0.0, 0.0))
+            if count < 5:
                 continue
-            median = statistics.median(values)
-            mad = statistics.median(abs(v - median) for v in values) * 1.4826
+            mad *= 1.4826
             value = line.claimed_hours / line.quantity
             threshold = median + 3 * mad if mad else median * 2
             if value > threshold:
@@ -295,6 +305,52 @@ class HrWorkDiaryFlagRule(models.Model):
                 )
         return result
 
+    def _peer_statistics(self, lines, since):
+        """Per (task, employee) of the lines: how many hours-per-unit values colleagues logged on the task since
+        a day (submitted or approved lines, the employee's own and the lines judged left out), their median
+        and their median absolute deviation. Computed in the database: a task done daily across a province has
+        tens of thousands of peer lines, which the ORM would load one record at a time."""
+        self.env["hr.work.diary.line"].flush_model(
+            ["task_id", "employee_id", "date", "state", "quantity", "claimed_hours"]
+        )
+        pairs = {(line.task_id.id, line.employee_id.id) for line in lines}
+        self.env.cr.execute(
+            SQL(
+                """
+                WITH target AS (
+                    SELECT task_id, employee_id
+                      FROM unnest(%(tasks)s::int[], %(employees)s::int[]) AS t(task_id, employee_id)
+                ), peer AS (
+                    SELECT target.task_id, target.employee_id,
+                           COALESCE(line.claimed_hours, 0)::float8 / line.quantity::float8 AS value
+                      FROM target
+                      JOIN hr_work_diary_line line
+                        ON line.task_id = target.task_id AND line.employee_id IS DISTINCT FROM target.employee_id
+                     WHERE line.date >= %(since)s
+                       AND line.state IN ('submitted', 'approved')
+                       AND line.quantity != 0
+                       AND line.id != ALL(%(lines)s)
+                ), stats AS (
+                    SELECT task_id, employee_id, COUNT(*) AS n,
+                           percentile_cont(0.5) WITHIN GROUP (ORDER BY value) AS median
+                      FROM peer
+                  GROUP BY task_id, employee_id
+                )
+                SELECT stats.task_id, stats.employee_id, stats.n, stats.median,
+                       percentile_cont(0.5) WITHIN GROUP (ORDER BY abs(peer.value - stats.median)) AS mad
+                  FROM stats
+                  JOIN peer ON peer.task_id = stats.task_id AND peer.employee_id = stats.employee_id
+                 WHERE stats.n >= 5
+              GROUP BY stats.task_id, stats.employee_id, stats.n, stats.median
+                """,
+                tasks=[task for task, _employee in pairs],
+                employees=[employee for _task, employee in pairs],
+                since=since,
+                lines=lines.ids,
+            )
+        )
+        return {(task, employee): (n, median, mad) for task, employee, n, median, mad in self.env.cr.fetchall()}
+
     def _rule_meeting_overlap(self, diaries):
         """Hours claimed besides the meetings attended that day exceed the day's schedule: time counted twice."""
         if not diaries:
@@ -303,19 +359,20 @@ class HrWorkDiaryFlagRule(models.Model):
         attendances = (
             self.env["hr.civil.meeting.attendee"]
             .sudo()
-            .search(
+            .search_fetch(
                 [
                     ("employee_id", "in", diaries.employee_id.ids),
                     ("attendance", "=", "present"),
                     ("meeting_id.state", "in", ("scheduled", "held", "approved")),
                     ("meeting_id.date_start", ">=", fields.Datetime.to_datetime(first) - timedelta(days=1)),
                     ("meeting_id.date_start", "<", fields.Datetime.to_datetime(last) + timedelta(days=2)),
-                ]
+                ],
+                ["employee_id", "meeting_id"],
             )
         )
         if not attendances:
             return []
-        schedules = attendances.employee_id._civil_day_schedule(first, last)  # one pass for every sheet
+        schedules = self._week_schedules(diaries)  # the weeks of the sheets: shared with the under-declared rule
         result = []
         for diary in diaries:
             tz_diary = diary.with_context(tz=diary.employee_id.tz or self.env.user.tz or "UTC")

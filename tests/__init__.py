@@ -33,3 +33,4 @@ from . import test_emulation_title
 from . import test_initiative
 from . import test_commendation
 from . import test_emulation_tour
+from . import test_performance
