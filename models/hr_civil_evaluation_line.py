@@ -554,35 +554,73 @@ class HrCivilEvaluationLine(models.Model):
             for employee_id, periods in by_employee.items()
         }
 
+    def _subordinates_by_leader(self):
+        """Employee ids under each leader line: their reports (recursively) and the people of the units they head
+        (sub-units included). Three queries for every leader of the campaign, however many they are."""
+        Employee, Department = self.env["hr.employee"].sudo(), self.env["hr.department"].sudo()
+        companies = self.company_id.ids
+        people = Employee.search_fetch([("company_id", "in", companies)], ["parent_id", "department_id"])
+        departments = Department.search_fetch(
+            [("company_id", "in", [*companies, False])], ["parent_path", "manager_id"]
+        )
+        children, headed = defaultdict(list), defaultdict(list)
+        for person in people:
+            children[person.parent_id.id].append(person.id)
+        for department in departments:
+            if department.manager_id:
+                headed[department.manager_id.id].append(department.parent_path)
+        path = {department.id: department.parent_path or "" for department in departments}
+        result = {}
+        for line in self:
+            me = line.employee_id.id
+            found, todo = set(), [me]
+            while todo:  # child_of on parent_id
+                for child in children[todo.pop()]:
+                    if child not in found:
+                        found.add(child)
+                        todo.append(child)
+            prefixes = tuple(headed[me])  # department_id child_of the units they head
+            if prefixes:
+                found |= {person.id for person in people if path.get(person.department_id.id, "").startswith(prefixes)}
+            found.discard(me)
+            result[line.id] = found
+        return result
+
     def _subordinate_lines(self, lines):
         """Lines of ``lines`` under this leader: their reports (recursively) and the people of the units they head."""
         self.ensure_one()
-        me = self.employee_id.sudo()
-        headed = self.env["hr.department"].sudo().search([("manager_id", "=", me.id)])
-        subordinates = (
-            self.env["hr.employee"]
-            .sudo()
-            .search(["|", ("id", "child_of", me.ids), ("department_id", "child_of", headed.ids)])
-            - me
-        )
-        return lines.filtered(lambda line: line.employee_id in subordinates)
+        subordinates = self._subordinates_by_leader()[self.id]
+        return lines.filtered(lambda line: line.employee_id.id in subordinates)
 
     def _update_unit_factors(self):
         """Leaders' unit component: 100 % when every subordinate is at least 'Hoàn thành nhiệm vụ', the scheme's
         partial share otherwise (ND 335/2025 Art. 14). Deepest leaders first, since a deputy's own level
-        depends on their unit."""
+        depends on their unit. The queries do not grow with the number of leaders."""
         leaders = self.filtered("is_leader")
         if not leaders:
             return
+        subordinates = leaders._subordinates_by_leader()
+        leaders.discipline_ids.mapped("decision_number")  # prefetched: each leader's level is recomputed below
+        by_employee = defaultdict(dict)  # evaluation id → employee id → line
+        for line in leaders.evaluation_id.line_ids:
+            by_employee[line.evaluation_id.id][line.employee_id.id] = line
+        people = (
+            self.env["hr.employee"].sudo().search_fetch([("company_id", "in", leaders.company_id.ids)], ["parent_id"])
+        )
+        parents = {person.id: person.parent_id.id for person in people}
         depth = {}
         for line in leaders:
-            employee, level = line.employee_id.sudo(), 0
-            while employee.parent_id and level < 20:
-                employee, level = employee.parent_id, level + 1
+            employee_id, level = line.employee_id.id, 0
+            while parents.get(employee_id) and level < 20:
+                employee_id, level = parents[employee_id], level + 1
             depth[line.id] = level
         for line in leaders.sorted(lambda item: -depth[item.id]):
-            subordinates = line._subordinate_lines(line.evaluation_id.line_ids)
-            levels = [sub.final_level or sub.proposed_level for sub in subordinates if not sub.not_rated]
+            lines_of = by_employee[line.evaluation_id.id]
+            levels = [
+                sub.final_level or sub.proposed_level
+                for sub in (lines_of[employee_id] for employee_id in subordinates[line.id] if employee_id in lines_of)
+                if not sub.not_rated
+            ]
             scheme = line.scheme_id
             factor = scheme.leader_unit_partial if "fail" in levels else 100.0
             share = scheme.leader_unit_share / 100.0

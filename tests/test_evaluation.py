@@ -685,3 +685,32 @@ class TestEvaluationEmulationAccess(EvaluationCase):
         self.assertEqual(Line.search([("id", "in", (final | open_line).ids)]), final)
         with self.assertRaises(UserError):  # read-only for them, and final anyway
             final.with_user(self.emulation_officer).write({"leader_comment": "x"})
+
+
+class TestEvaluationQueries(EvaluationCase):
+    def test_unit_factors_queries_independent_of_leaders(self):
+        """The leaders' unit component reads the hierarchy in a fixed number of queries."""
+        evaluation = self._evaluation()
+        Employee = self.env["hr.employee"]
+
+        def count(leader_count):
+            lines = self.env["hr.civil.evaluation.line"]
+            for index in range(leader_count):
+                boss = Employee.create(
+                    {"name": f"HRCS Boss {leader_count}-{index}", "department_id": self.dept_office.id}
+                )
+                report = Employee.create({"name": f"HRCS Report {leader_count}-{index}", "parent_id": boss.id})
+                lines |= self._line(evaluation, boss, is_leader=True, kpi_own_points=50.0)
+                lines |= self._score(self._line(evaluation, report), 40 if index % 2 else 5, 20)
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            lines._update_unit_factors()
+            self.env.flush_all()
+            return self.env.cr.sql_log_count - before, lines
+
+        few, _lines = count(2)
+        many, lines = count(8)
+        self.assertLessEqual(many, few + 2, "queries must not grow with the number of leaders")
+        bosses = lines.filtered("is_leader")
+        self.assertEqual(sorted(set(bosses.mapped("unit_factor"))), [50.0, 100.0])
