@@ -314,4 +314,9 @@ class ReportCivilEvaluationSheet(models.AbstractModel):
         while department.parent_id:
             department = department.parent_id
             head = department.manager_id or head
+        if not head or head == line.employee_id:
+            # The official heads a top-level unit: the agency's head, at the top of their line of supervisors.
+            head, hops = line.employee_id.sudo().parent_id, 0
+            while head.parent_id and hops < 20:
+                head, hops = head.parent_id, hops + 1
         return "" if head == line.employee_id else head.name or ""
