@@ -78,7 +78,7 @@ class HrCivilEvaluation(models.Model):
         if REPRIMANDED in employees:
             Discipline.create(
                 {
-                    "name": "Absent two working days without leave",
+                    "name": "Nghỉ làm hai ngày không có lý do chính đáng",
                     "employee_id": employees[REPRIMANDED].id,
                     "violation_type": "absence",
                     "violation_date": last_month_end.replace(day=3),
@@ -93,7 +93,7 @@ class HrCivilEvaluation(models.Model):
         if UNDER_REVIEW in employees:
             Discipline.create(
                 {
-                    "name": "Private work during office hours (report of the Inspection Division)",
+                    "name": "Làm việc riêng trong giờ hành chính (báo cáo của Phòng Thanh tra)",
                     "employee_id": employees[UNDER_REVIEW].id,
                     "violation_type": "private_work",
                     "violation_date": last_month_end.replace(day=20),

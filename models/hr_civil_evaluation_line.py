@@ -309,6 +309,23 @@ class HrCivilEvaluationLine(models.Model):
     # ------------------------------------------------------------------
     # Who writes what
     # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        """A line created by hand or by data takes the official's unit, position and supervisor, as the wizard's do."""
+        employees = (
+            self.env["hr.employee"]
+            .sudo()
+            .browse([vals["employee_id"] for vals in vals_list if vals.get("employee_id")])
+        )
+        by_id = {employee.id: employee for employee in employees}
+        for vals in vals_list:
+            employee = by_id.get(vals.get("employee_id"))
+            if employee:
+                vals.setdefault("department_id", employee.department_id.id)
+                vals.setdefault("job_id", employee.job_id.id)
+                vals.setdefault("parent_id", employee.parent_id.id)
+        return super().create(vals_list)
+
     def write(self, vals):
         if not self.env.su and not self.env.context.get("civil_evaluation_workflow"):
             self._check_write_rights(set(vals))
